@@ -1,0 +1,47 @@
+/*! Gromada embed loader. Usage:
+ *  <div data-gromada="board:feature-requests"></div>
+ *  <script src="https://YOUR-HOST/PATH/gromada-embed.js" async></script>
+ * Optional data-locale, data-theme-primary|background|text|font|radius, data-title, data-height. */
+(function () {
+  var me = document.currentScript;
+  var base = new URL('./', me ? me.src : location.href);
+  var frames = {}, n = 0;
+  var opts = ['locale', 'theme-primary', 'theme-background', 'theme-text', 'theme-font', 'theme-radius'];
+  function mount(el) {
+    if (el.getAttribute('data-gromada-ready')) return;
+    el.setAttribute('data-gromada-ready', '1');
+    var id = 'gromada-' + ++n + '-' + Math.random().toString(36).slice(2, 8);
+    var u = new URL(base.href);
+    u.searchParams.set('embed', el.getAttribute('data-gromada'));
+    u.searchParams.set('frame', id);
+    u.searchParams.set('origin', location.origin);
+    opts.forEach(function (k) {
+      var v = el.getAttribute('data-' + k);
+      if (v) u.searchParams.set(k, v);
+    });
+    var f = document.createElement('iframe');
+    f.src = u.href;
+    f.title = el.getAttribute('data-title') || 'Gromada';
+    f.style.width = '100%';
+    f.style.border = '0';
+    f.style.display = 'block';
+    f.style.height = (parseInt(el.getAttribute('data-height'), 10) || 480) + 'px';
+    frames[id] = f;
+    el.appendChild(f);
+  }
+  addEventListener('message', function (e) {
+    var d = e.data;
+    if (e.origin !== base.origin || !d || d.type !== 'gromada:resize') return;
+    var f = frames[d.id];
+    if (!f || e.source !== f.contentWindow) return;
+    var h = Math.ceil(+d.height);
+    if (h > 0 && h < 1e5) f.style.height = h + 'px';
+  });
+  function scan() {
+    var list = document.querySelectorAll('[data-gromada]');
+    for (var i = 0; i < list.length; i++) mount(list[i]);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
+  else scan();
+  window.Gromada = { scan: scan };
+})();

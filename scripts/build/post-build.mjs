@@ -1,0 +1,40 @@
+// Trunk post-build step for strict CSP (script-src 'self'; style-src 'self'):
+// 1. moves every inline <script> Trunk wrote (its module loader) into a hashed file and
+//    references it with src + integrity;
+// 2. fails the build if any inline script, inline style element or style attribute remains;
+// 3. writes 404.html (a copy of index.html) so static hosts that serve it for unknown
+//    paths (GitHub Pages, Netlify, Cloudflare Pages) open deep links.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+const file = join(staging, 'index.html');
+let html = readFileSync(file, 'utf8');
+
+html = html.replace(/<script([^>]*)>([\s\S]*?)<\/script>/gi, (all, attrs, body) => {
+  if (/\ssrc\s*=/i.test(attrs) || !body.trim()) return all;
+  const isModule = /\stype\s*=\s*"?module"?/i.test(attrs);
+  const code = body.trim() + '\n';
+  const digest = createHash('sha384').update(code).digest('base64');
+  const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(staging, name), code);
+  return `<script${isModule ? ' type="module"' : ''} src="${publicUrl}${name}" integrity="sha384-${digest}" crossorigin="anonymous"></script>`;
+});
+
+const problems = [];
+if (/<script(?![^>]*\ssrc\s*=)[^>]*>/i.test(html)) problems.push('an inline <script> remains');
+if (/<style[\s>]/i.test(html)) problems.push('an inline <style> element is present');
+if (/\sstyle\s*=/i.test(html)) problems.push('a style="" attribute is present');
+if (/\son[a-z]+\s*=/i.test(html)) problems.push('an inline event handler attribute is present');
+if (problems.length) {
+  console.error(`post-build: index.html would violate the strict CSP: ${problems.join('; ')}`);
+  process.exit(1);
+}
+writeFileSync(file, html);
+writeFileSync(join(staging, '404.html'), html);

@@ -1,0 +1,19 @@
+//! The pure model of a Gromada community: boards, ideas, votes, surveys, activity,
+//! configuration and the rules between them. No I/O, no browser APIs; tested natively.
+
+pub mod activity;
+pub mod board;
+pub mod comment;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod idea;
+pub mod ids;
+pub mod locale;
+pub mod member;
+pub mod ranking;
+pub mod rng;
+pub mod survey;
+pub mod text;
+pub mod time;
+pub mod vote;

@@ -1,0 +1,486 @@
+//! Finding ideas on a board: per-idea counts, the Trending score (with the reasons an idea
+//! ranks where it does), the four sort orders, filters and diacritic-insensitive search,
+//! over an index built once so each keystroke only filters.
+//!
+//! **Trending** = Σ over votes of ½^(vote age / 7 days) + ½ × Σ over comments of
+//! ½^(comment age / 7 days). A vote counts fully today, half after a week, a quarter after
+//! two; comments count half as much as votes. Ties break on newer ideas first.
+
+use crate::domain::board::{Board, Lane};
+use crate::domain::comment::Comment;
+use crate::domain::idea::Idea;
+use crate::domain::ids::{CategoryId, IdeaId, StatusId};
+use crate::domain::member::Actor;
+use crate::domain::text::{fold, matches_query};
+use crate::domain::time::{Timestamp, DAY_MS};
+use crate::domain::vote::Vote;
+use std::collections::{HashMap, HashSet};
+
+/// Half-life of a vote's or comment's weight in Trending, in days.
+pub const HALF_LIFE_DAYS: f64 = 7.0;
+/// Weight of a comment relative to a vote in Trending.
+pub const COMMENT_WEIGHT: f64 = 0.5;
+
+/// The weight of an interaction made at `at`, seen at `now`.
+///
+/// ```
+/// use gromada::domain::ranking::decay;
+/// use gromada::domain::time::Timestamp;
+/// let now = Timestamp(30 * 86_400_000);
+/// assert_eq!(decay(now, now), 1.0);
+/// assert!((decay(now.plus_days(-7), now) - 0.5).abs() < 1e-12);
+/// ```
+pub fn decay(at: Timestamp, now: Timestamp) -> f64 {
+    let age_days = ((now.0 - at.0).max(0) as f64) / DAY_MS as f64;
+    0.5f64.powf(age_days / HALF_LIFE_DAYS)
+}
+
+/// How to order ideas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// By the Trending score.
+    #[default]
+    Trending,
+    /// Most votes.
+    Top,
+    /// Newest.
+    New,
+    /// Most comments.
+    Discussed,
+}
+
+impl Sort {
+    /// Every order, as offered.
+    pub const ALL: [Sort; 4] = [Sort::Trending, Sort::Top, Sort::New, Sort::Discussed];
+
+    /// URL form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Trending => "trending",
+            Sort::Top => "top",
+            Sort::New => "new",
+            Sort::Discussed => "discussed",
+        }
+    }
+
+    /// Parses the URL form (unknown → Trending).
+    pub fn parse(text: &str) -> Sort {
+        Sort::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text)
+            .unwrap_or_default()
+    }
+}
+
+/// Counts and score of one idea.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IdeaStats {
+    /// Votes by signed-in members.
+    pub member_votes: u32,
+    /// Anonymous (device) votes.
+    pub anonymous_votes: u32,
+    /// Published comments.
+    pub comments: u32,
+    /// Σ decayed vote weights.
+    pub weighted_votes: f64,
+    /// Σ decayed comment weights (before [`COMMENT_WEIGHT`]).
+    pub weighted_comments: f64,
+}
+
+impl IdeaStats {
+    /// All votes.
+    pub fn votes(&self) -> u32 {
+        self.member_votes + self.anonymous_votes
+    }
+
+    /// The Trending score.
+    pub fn trending(&self) -> f64 {
+        self.weighted_votes + COMMENT_WEIGHT * self.weighted_comments
+    }
+}
+
+/// Which ideas to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IdeaFilter {
+    /// Only this status.
+    pub status: Option<StatusId>,
+    /// Only this category.
+    pub category: Option<CategoryId>,
+    /// Only ideas the viewer voted for.
+    pub my_votes: bool,
+    /// Only ideas the viewer posted.
+    pub my_ideas: bool,
+    /// Search text (any case, any diacritics).
+    pub query: String,
+}
+
+/// A board's ideas with everything needed to sort, filter and search them quickly.
+#[derive(Clone, Debug, Default)]
+pub struct BoardIndex {
+    /// Ideas (published, pending, merged: the caller filters by visibility).
+    pub ideas: Vec<Idea>,
+    /// Folded title + description per idea, same order as `ideas`.
+    folded: Vec<String>,
+    /// Counts per idea.
+    pub stats: HashMap<IdeaId, IdeaStats>,
+    /// The ideas each actor voted for, and when.
+    voted: HashMap<Actor, HashMap<IdeaId, Timestamp>>,
+    /// Lane per status (for budgets and closed checks).
+    lanes: HashMap<StatusId, Lane>,
+}
+
+impl BoardIndex {
+    /// Builds the index as of `now`.
+    pub fn build(
+        board: &Board,
+        ideas: Vec<Idea>,
+        votes: &[Vote],
+        comments: &[Comment],
+        now: Timestamp,
+    ) -> Self {
+        let mut stats: HashMap<IdeaId, IdeaStats> = ideas
+            .iter()
+            .map(|i| (i.id.clone(), IdeaStats::default()))
+            .collect();
+        let mut voted: HashMap<Actor, HashMap<IdeaId, Timestamp>> = HashMap::new();
+        for v in votes {
+            if let Some(s) = stats.get_mut(&v.idea_id) {
+                if v.voter.is_anonymous() {
+                    s.anonymous_votes += 1;
+                } else {
+                    s.member_votes += 1;
+                }
+                s.weighted_votes += decay(v.created_at, now);
+                voted
+                    .entry(v.voter.clone())
+                    .or_default()
+                    .insert(v.idea_id.clone(), v.created_at);
+            }
+        }
+        for c in comments {
+            if !c.visibility.is_published() {
+                continue;
+            }
+            if let Some(s) = stats.get_mut(&c.idea_id) {
+                s.comments += 1;
+                s.weighted_comments += decay(c.created_at, now);
+            }
+        }
+        let folded = ideas
+            .iter()
+            .map(|i| fold(&format!("{}\n{}", i.title, i.description)))
+            .collect();
+        let lanes = board
+            .statuses
+            .iter()
+            .map(|s| (s.id.clone(), s.lane))
+            .collect();
+        Self {
+            ideas,
+            folded,
+            stats,
+            voted,
+            lanes,
+        }
+    }
+
+    /// The counts of an idea.
+    pub fn stats(&self, id: &IdeaId) -> IdeaStats {
+        self.stats.get(id).cloned().unwrap_or_default()
+    }
+
+    /// Whether `actor` voted for `idea`.
+    pub fn has_voted(&self, actor: &Actor, idea: &IdeaId) -> bool {
+        self.voted.get(actor).is_some_and(|s| s.contains_key(idea))
+    }
+
+    /// The lane of an idea's status (`Open` if the status is unknown).
+    pub fn lane(&self, idea: &Idea) -> Lane {
+        self.lanes
+            .get(&idea.status_id)
+            .copied()
+            .unwrap_or(Lane::Open)
+    }
+
+    /// Votes `actor` has on ideas that are still open or active (what a budget counts).
+    pub fn open_votes_of(&self, actor: &Actor) -> u32 {
+        let Some(ids) = self.voted.get(actor) else {
+            return 0;
+        };
+        self.ideas
+            .iter()
+            .filter(|i| {
+                ids.contains_key(&i.id) && self.lane(i) != Lane::Closed && i.merged_into.is_none()
+            })
+            .count() as u32
+    }
+
+    /// Records a vote (or its removal) without rebuilding, for instant feedback.
+    /// Idempotent: adding a vote already counted, or removing one not counted, changes nothing.
+    pub fn apply_vote(&mut self, vote: &Vote, added: bool, now: Timestamp) {
+        let Some(s) = self.stats.get_mut(&vote.idea_id) else {
+            return;
+        };
+        let set = self.voted.entry(vote.voter.clone()).or_default();
+        let (count, weight) = if added {
+            if set.contains_key(&vote.idea_id) {
+                return;
+            }
+            set.insert(vote.idea_id.clone(), vote.created_at);
+            (1i64, decay(vote.created_at, now))
+        } else {
+            match set.remove(&vote.idea_id) {
+                Some(at) => (-1, -decay(at, now)),
+                None => return,
+            }
+        };
+        let slot = if vote.voter.is_anonymous() {
+            &mut s.anonymous_votes
+        } else {
+            &mut s.member_votes
+        };
+        *slot = (i64::from(*slot) + count).max(0) as u32;
+        s.weighted_votes = (s.weighted_votes + weight).max(0.0);
+    }
+
+    /// Indices into `ideas` of those passing `filter` for `viewer`, in `sort` order.
+    pub fn select(&self, filter: &IdeaFilter, sort: Sort, viewer: &Actor) -> Vec<usize> {
+        let query = fold(filter.query.trim());
+        let mine = self.voted.get(viewer);
+        let mut out: Vec<usize> = (0..self.ideas.len())
+            .filter(|&i| {
+                let idea = &self.ideas[i];
+                filter.status.as_ref().is_none_or(|s| &idea.status_id == s)
+                    && filter
+                        .category
+                        .as_ref()
+                        .is_none_or(|c| idea.category_id.as_ref() == Some(c))
+                    && (!filter.my_votes || mine.is_some_and(|m| m.contains_key(&idea.id)))
+                    && (!filter.my_ideas || &idea.author == viewer)
+                    && (query.is_empty() || matches_query(&self.folded[i], &query))
+            })
+            .collect();
+        let key = |i: usize| {
+            let idea = &self.ideas[i];
+            let s = self.stats.get(&idea.id);
+            match sort {
+                Sort::Trending => s.map_or(0.0, IdeaStats::trending),
+                Sort::Top => f64::from(s.map_or(0, IdeaStats::votes)),
+                Sort::New => idea.created_at.0 as f64,
+                Sort::Discussed => f64::from(s.map_or(0, |s| s.comments)),
+            }
+        };
+        out.sort_by(|&a, &b| {
+            key(b)
+                .partial_cmp(&key(a))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| self.ideas[b].created_at.cmp(&self.ideas[a].created_at))
+        });
+        out
+    }
+
+    /// Up to `n` ideas whose titles share the most words with `title` (duplicate hints).
+    pub fn similar(&self, title: &str, n: usize) -> Vec<usize> {
+        let words: HashSet<String> = crate::domain::text::words(&fold(title))
+            .filter(|w| w.len() >= 3 && !STOP_WORDS.contains(w))
+            .map(str::to_owned)
+            .collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut scored: Vec<(usize, usize)> = self
+            .ideas
+            .iter()
+            .enumerate()
+            .filter(|(_, idea)| idea.merged_into.is_none() && idea.visibility.is_published())
+            .filter_map(|(i, idea)| {
+                let title = fold(&idea.title);
+                let hits = crate::domain::text::words(&title)
+                    .filter(|w| {
+                        words
+                            .iter()
+                            .any(|q| w.starts_with(q.as_str()) || q.starts_with(*w) && w.len() >= 4)
+                    })
+                    .count();
+                (hits > 0).then_some((i, hits))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.into_iter().take(n).map(|(i, _)| i).collect()
+    }
+}
+
+/// Words too common to suggest a duplicate (English and Polish).
+const STOP_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "with",
+    "add",
+    "please",
+    "support",
+    "option",
+    "feature",
+    "should",
+    "would",
+    "from",
+    "dla",
+    "oraz",
+    "jak",
+    "czy",
+    "przez",
+    "nie",
+    "sie",
+    "aby",
+    "dodac",
+    "opcja",
+    "mozliwosc",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::idea::Visibility;
+    use crate::domain::ids::*;
+
+    fn t(days: i64) -> Timestamp {
+        Timestamp(1_000 * DAY_MS + days * DAY_MS)
+    }
+
+    fn idea(id: &str, title: &str, status: &str, created: i64) -> Idea {
+        Idea {
+            id: IdeaId::from(id),
+            board_id: BoardId::from("b"),
+            title: title.into(),
+            description: String::new(),
+            category_id: None,
+            author: Actor::Member(MemberId::from("author")),
+            created_at: t(created),
+            status_id: StatusId::from(status),
+            status_history: vec![],
+            visibility: Visibility::Published,
+            merged_into: None,
+            shipped_in: None,
+            version: 1,
+        }
+    }
+
+    fn vote(idea: &str, who: &str, at: i64) -> Vote {
+        Vote::new(
+            &IdeaId::from(idea),
+            &BoardId::from("b"),
+            Actor::Member(MemberId::from(who)),
+            t(at),
+        )
+    }
+
+    fn board() -> Board {
+        Board {
+            id: BoardId::from("b"),
+            slug: "b".into(),
+            name: "Board".into(),
+            description: String::new(),
+            categories: vec![],
+            statuses: Board::default_statuses(),
+            settings: Default::default(),
+            created_at: t(-100),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn trending_prefers_recent_votes_over_old_ones() {
+        let ideas = vec![
+            idea("old", "Old favourite", "open", -60),
+            idea("new", "Rising star", "open", -3),
+        ];
+        let mut votes: Vec<Vote> = (0..10)
+            .map(|i| vote("old", &format!("m{i}"), -50))
+            .collect();
+        votes.extend((0..4).map(|i| vote("new", &format!("n{i}"), -1)));
+        let index = BoardIndex::build(&board(), ideas, &votes, &[], t(0));
+        let viewer = Actor::Member(MemberId::from("x"));
+        let trending = index.select(&IdeaFilter::default(), Sort::Trending, &viewer);
+        assert_eq!(index.ideas[trending[0]].id.as_str(), "new");
+        let top = index.select(&IdeaFilter::default(), Sort::Top, &viewer);
+        assert_eq!(index.ideas[top[0]].id.as_str(), "old");
+        // 10 votes 50 days old weigh 10 × ½^(50/7) ≈ 0.071; 4 votes a day old ≈ 3.62.
+        assert!(
+            (index.stats(&IdeaId::from("old")).trending() - 10.0 * 0.5f64.powf(50.0 / 7.0)).abs()
+                < 1e-9
+        );
+    }
+
+    #[test]
+    fn search_ignores_case_and_diacritics() {
+        let ideas = vec![
+            idea("a", "Źródło zasilania", "open", -1),
+            idea("b", "Dark mode", "open", -1),
+        ];
+        let index = BoardIndex::build(&board(), ideas, &[], &[], t(0));
+        let filter = IdeaFilter {
+            query: "zrodlo".into(),
+            ..Default::default()
+        };
+        let hits = index.select(&filter, Sort::New, &Actor::Member(MemberId::from("x")));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(index.ideas[hits[0]].id.as_str(), "a");
+    }
+
+    #[test]
+    fn my_votes_and_status_filters() {
+        let ideas = vec![
+            idea("a", "A idea", "open", -1),
+            idea("b", "B idea", "done", -1),
+        ];
+        let votes = vec![vote("b", "me", -1)];
+        let index = BoardIndex::build(&board(), ideas, &votes, &[], t(0));
+        let me = Actor::Member(MemberId::from("me"));
+        let mine = index.select(
+            &IdeaFilter {
+                my_votes: true,
+                ..Default::default()
+            },
+            Sort::Top,
+            &me,
+        );
+        assert_eq!(mine, vec![1]);
+        let done = index.select(
+            &IdeaFilter {
+                status: Some(StatusId::from("done")),
+                ..Default::default()
+            },
+            Sort::Top,
+            &me,
+        );
+        assert_eq!(done, vec![1]);
+        // A vote on a closed idea does not use the budget.
+        assert_eq!(index.open_votes_of(&me), 0);
+    }
+
+    #[test]
+    fn apply_vote_is_idempotent() {
+        let ideas = vec![idea("a", "A idea", "open", -1)];
+        let mut index = BoardIndex::build(&board(), ideas, &[], &[], t(0));
+        let v = vote("a", "me", 0);
+        index.apply_vote(&v, true, t(0));
+        index.apply_vote(&v, true, t(0));
+        assert_eq!(index.stats(&IdeaId::from("a")).votes(), 1);
+        index.apply_vote(&v, false, t(0));
+        index.apply_vote(&v, false, t(0));
+        assert_eq!(index.stats(&IdeaId::from("a")).votes(), 0);
+    }
+
+    #[test]
+    fn similar_titles_are_hinted() {
+        let ideas = vec![
+            idea("a", "Dark mode for the mobile app", "open", -1),
+            idea("b", "Export energy usage to CSV", "open", -1),
+            idea("c", "Tryb ciemny w aplikacji", "open", -1),
+        ];
+        let index = BoardIndex::build(&board(), ideas, &[], &[], t(0));
+        let hits = index.similar("dark theme in mobile", 5);
+        assert_eq!(hits, vec![0]);
+        assert!(index.similar("the and for", 5).is_empty());
+    }
+}

@@ -1,0 +1,182 @@
+//! The app root: contexts (store, language, viewer, notices), brand theme, router, and
+//! either the full shell (header, pages, footer) or a single embedded widget.
+
+use crate::domain::config::{on_color, Config, StorageConfig, Theme, View};
+use crate::domain::member::Member;
+use crate::store::local::LocalStore;
+use crate::store::{Query, Store, StoreError, StoreExt};
+use crate::ui::components::{Header, NoticesRegion, StorageBanner};
+use crate::ui::hooks::{
+    provide_i18n, provide_notices, provide_store, provide_viewer, use_i18n, Prefs,
+};
+use crate::ui::pages::{BoardPage, EmbedShell, HomePage, IdeaPage, NotFound};
+use crate::ui::routes;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::rc::Rc;
+
+/// What an embed URL asked for.
+#[derive(Clone, Debug)]
+pub struct EmbedTarget {
+    /// The widget.
+    pub view: View,
+    /// The loader's frame id.
+    pub frame: String,
+    /// The host page's origin (`*` when unknown).
+    pub parent_origin: String,
+}
+
+/// Everything start-up prepared.
+#[derive(Clone)]
+pub struct Boot {
+    /// Configuration.
+    pub config: Config,
+    /// The store.
+    pub store: Rc<dyn Store>,
+    /// The localStorage store, when used (for the damaged-data banner).
+    pub local: Option<Rc<LocalStore>>,
+    /// Problems met while opening storage.
+    pub warnings: Vec<StoreError>,
+    /// Set when running as an embedded widget.
+    pub embed: Option<EmbedTarget>,
+}
+
+/// Facts about this running app that pages may need.
+#[derive(Clone)]
+pub struct AppInfo {
+    /// The community's name.
+    pub community_name: String,
+    /// Where data lives (`local`, `memory`, `rest`).
+    pub storage_kind: &'static str,
+    /// The configured start view.
+    pub start_view: View,
+    /// Whether the start view was already applied.
+    pub start_applied: RwSignal<bool>,
+}
+
+/// Applies brand colours and font as CSS custom properties (CSSOM: allowed by strict CSP).
+fn apply_theme(theme: &Theme) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
+        return;
+    };
+    let style = root.style();
+    let set = |name: &str, value: &Option<String>| {
+        if let Some(v) = value {
+            let _ = style.set_property(name, v);
+        }
+    };
+    set("--g-primary", &theme.primary);
+    set("--g-bg", &theme.background);
+    set("--g-text", &theme.text);
+    set("--g-font", &theme.font);
+    set("--g-radius", &theme.radius);
+    if let Some(p) = &theme.primary {
+        let _ = style.set_property("--g-on-primary", on_color(p));
+    }
+}
+
+/// The application.
+#[component]
+pub fn App(
+    /// What start-up prepared.
+    boot: Boot,
+) -> impl IntoView {
+    let Boot {
+        config,
+        store,
+        local,
+        warnings,
+        embed,
+    } = boot;
+    let namespace = match &config.storage {
+        StorageConfig::Local { namespace } => namespace.clone(),
+        _ => "default".to_owned(),
+    };
+    let prefs = Prefs::new(&namespace);
+    let i18n = provide_i18n(config.locale, prefs.clone());
+    let store_ctx = provide_store(store);
+    let viewer = provide_viewer(prefs);
+    let notices = provide_notices();
+    apply_theme(&config.theme);
+    let storage_kind = match config.storage {
+        StorageConfig::Local { .. } if local.is_some() => "local",
+        StorageConfig::Rest { .. } => "rest",
+        _ => "memory",
+    };
+    provide_context(AppInfo {
+        community_name: config.community_name.clone(),
+        storage_kind,
+        start_view: config.view.clone(),
+        start_applied: RwSignal::new(false),
+    });
+    for w in &warnings {
+        notices.error(i18n.t().store_error(w));
+    }
+
+    // Members feed names and the role switcher.
+    let members = LocalResource::new(move || {
+        store_ctx.version();
+        let store = store_ctx.store();
+        async move { store.list_as::<Member>(&Query::all()).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(listed)) = members.get() {
+            viewer.set_members(listed.items);
+        }
+    });
+
+    let base = routes::base();
+    let local = StoredValue::new_local(local);
+    match embed {
+        Some(target) => view! {
+            <Router base=base>
+                <EmbedShell target=target/>
+                <NoticesRegion/>
+            </Router>
+        }
+        .into_any(),
+        None => view! {
+            <Router base=base>
+                <Header community_name=config.community_name.clone()/>
+                <StorageBanner local=local/>
+                <main id="main" class="g-main" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/b/:slug") view=BoardPage/>
+                        <Route path=path!("/b/:slug/ideas/:id") view=IdeaPage/>
+                    </Routes>
+                </main>
+                <Footer/>
+                <NoticesRegion/>
+            </Router>
+        }
+        .into_any(),
+    }
+}
+
+/// The footer: where data lives, and credits.
+#[component]
+fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    let info = expect_context::<AppInfo>();
+    let kind = info.storage_kind;
+    view! {
+        <footer class="g-footer">
+            <p>
+                {move || match kind {
+                    "local" => i18n.t().storage_local,
+                    "rest" => i18n.t().storage_remote,
+                    _ => i18n.t().storage_memory,
+                }}
+            </p>
+            <p class="g-footer__credit">{move || i18n.t().powered_by}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,235 @@
+//! Start-up: install the crash panel, read the configuration (`config.json` next to
+//! `index.html`, then the mount element's `data-*` attributes, then an embed URL's
+//! parameters), open the configured store, load the demo into empty storage, and mount.
+
+use crate::domain::config::{self, Config, ConfigError, StorageConfig, View};
+use crate::domain::time::{Timestamp, DAY_MS};
+use crate::store::local::LocalStore;
+use crate::store::memory::MemoryStore;
+use crate::store::{seed, Store, StoreError};
+use crate::ui::app::{App, Boot, EmbedTarget};
+use crate::ui::pages::ConfigErrorPage;
+use crate::ui::routes;
+use leptos::prelude::*;
+use serde_json::Value;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// Id of the element the app mounts into (else `<body>`).
+pub const MOUNT_ID: &str = "gromada";
+
+/// Starts the app.
+pub fn start() {
+    crate::ui::panic::install();
+    // Start-up runs before anything is mounted (mounting sets up leptos's own executor).
+    wasm_bindgen_futures::spawn_local(async {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let mount: web_sys::HtmlElement = match document
+            .get_element_by_id(MOUNT_ID)
+            .and_then(|e| e.dyn_into().ok())
+        {
+            Some(el) => el,
+            None => match document.body() {
+                Some(b) => b,
+                None => return,
+            },
+        };
+        routes::set_base(&base_path(&document));
+        let params = UrlParams::read();
+        let mut attributes = read_attributes(&mount);
+        attributes.extend(params.config_overrides());
+        let result = match fetch_config().await {
+            Ok(file) => config::parse(file.as_ref(), &attributes),
+            Err(e) => Err(vec![e]),
+        };
+        let _ = mount.class_list().remove_1("g-booting");
+        match result {
+            Err(errors) => {
+                let handle = leptos::mount::mount_to(
+                    mount,
+                    move || view! { <ConfigErrorPage errors=errors.clone()/> },
+                );
+                handle.forget();
+            }
+            Ok(config) => {
+                let boot = open(config, params).await;
+                let handle =
+                    leptos::mount::mount_to(mount, move || view! { <App boot=boot.clone()/> });
+                handle.forget();
+            }
+        }
+    });
+}
+
+/// The deployment's base path, from `<base href>` (Trunk's public URL).
+fn base_path(document: &web_sys::Document) -> String {
+    document
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default()
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+fn read_attributes(el: &web_sys::HtmlElement) -> Vec<(String, String)> {
+    config::ATTRIBUTES
+        .iter()
+        .filter_map(|(name, _)| el.get_attribute(name).map(|v| ((*name).to_owned(), v)))
+        .collect()
+}
+
+/// Parameters of the page URL that matter at start: the embed target and its frame.
+#[derive(Clone, Debug, Default)]
+pub struct UrlParams {
+    /// `embed=board:<slug>` etc.
+    pub embed: Option<String>,
+    /// Frame id given by the loader.
+    pub frame: String,
+    /// Host page origin given by the loader.
+    pub parent_origin: String,
+    /// Other parameters (`locale`, `theme-*`).
+    pub other: Vec<(String, String)>,
+}
+
+impl UrlParams {
+    fn read() -> Self {
+        let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+            return Self::default();
+        };
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return Self::default();
+        };
+        let get = |k: &str| params.get(k);
+        let mut other = Vec::new();
+        for key in [
+            "locale",
+            "theme-primary",
+            "theme-background",
+            "theme-text",
+            "theme-font",
+            "theme-radius",
+        ] {
+            if let Some(v) = get(key) {
+                other.push((key.to_owned(), v));
+            }
+        }
+        Self {
+            embed: get("embed"),
+            frame: get("frame").unwrap_or_default(),
+            parent_origin: get("origin").unwrap_or_default(),
+            other,
+        }
+    }
+
+    /// Embed URL parameters override configuration like `data-*` attributes do
+    /// (only when embedded: a plain link cannot restyle the full app).
+    fn config_overrides(&self) -> Vec<(String, String)> {
+        if self.embed.is_none() {
+            return Vec::new();
+        }
+        self.other
+            .iter()
+            .map(|(k, v)| (format!("data-{k}"), v.clone()))
+            .collect()
+    }
+}
+
+/// Fetches `config.json` next to `index.html`: `None` when there is none (404).
+async fn fetch_config() -> Result<Option<Value>, ConfigError> {
+    let problem = |expected: &str, found: String| ConfigError {
+        field: "(file)".into(),
+        expected: expected.into(),
+        found,
+        source: "config.json".into(),
+    };
+    let response = match gloo_net::http::Request::get("config.json").send().await {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(problem(
+                "a readable config.json (or none at all)",
+                e.to_string(),
+            ))
+        }
+    };
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(problem(
+            "HTTP 200 for config.json",
+            format!("HTTP {}", response.status()),
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| problem("a readable config.json", e.to_string()))?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| problem("valid JSON", e.to_string()))
+}
+
+/// Opens the configured store (falling back to memory with a visible warning when the
+/// browser refuses storage) and loads the demo into empty storage.
+async fn open(config: Config, params: UrlParams) -> Boot {
+    let mut warnings: Vec<StoreError> = Vec::new();
+    let mut local: Option<Rc<LocalStore>> = None;
+    let store: Rc<dyn Store> = match &config.storage {
+        StorageConfig::Local { namespace } => match LocalStore::open(namespace) {
+            Ok(s) => {
+                if let Some(e) = s.read_only() {
+                    warnings.push(e.clone());
+                }
+                local = Some(s.clone());
+                s
+            }
+            Err(e) => {
+                warnings.push(e);
+                Rc::new(MemoryStore::new())
+            }
+        },
+        StorageConfig::Memory | StorageConfig::Rest { .. } => Rc::new(MemoryStore::new()),
+    };
+    if config.demo {
+        let already = local.as_ref().is_some_and(|l| l.meta_flag("demo_seeded"));
+        if !already {
+            // Seed "as of" the current hour so two tabs opening together write the same ids.
+            let now = crate::ui::format::now();
+            let hour = Timestamp(now.0 - now.0.rem_euclid(DAY_MS / 24));
+            let demo = crate::domain::demo::generate(hour, 2026);
+            match seed::seed_if_empty(store.as_ref(), &demo).await {
+                Ok(_) => {
+                    if let Some(l) = &local {
+                        let _ = l.set_meta_flag("demo_seeded", true);
+                    }
+                }
+                Err(e) => warnings.push(e),
+            }
+        }
+    }
+    let embed = params
+        .embed
+        .as_deref()
+        .and_then(View::parse)
+        .map(|view| EmbedTarget {
+            view,
+            frame: params.frame.clone(),
+            parent_origin: if params.parent_origin.is_empty() {
+                "*".into()
+            } else {
+                params.parent_origin.clone()
+            },
+        });
+    Boot {
+        config,
+        store,
+        local,
+        warnings,
+        embed,
+    }
+}

@@ -1,0 +1,147 @@
+//! One board's ideas, votes and comments, loaded once into a [`BoardIndex`] and kept
+//! current: votes update the index at once (optimistic) and roll back if the store refuses.
+
+use super::{use_i18n, use_notices, use_store, use_viewer};
+use crate::domain::board::Board;
+use crate::domain::comment::Comment;
+use crate::domain::idea::Idea;
+use crate::domain::ids::IdeaId;
+use crate::domain::ranking::BoardIndex;
+use crate::domain::vote::{check_vote, Vote};
+use crate::store::{Collection, Query, StoreError, StoreExt};
+use crate::ui::format::now;
+use crate::ui::i18n::fill;
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// A loaded board.
+#[derive(Clone)]
+pub struct BoardState {
+    /// The board.
+    pub board: Board,
+    /// Its ideas, indexed.
+    pub index: BoardIndex,
+    /// Records that could not be read (kept in storage).
+    pub unreadable: usize,
+}
+
+/// What [`use_board`] returns.
+#[derive(Clone, Copy)]
+pub struct UseBoard {
+    /// `None` while loading; `Some(Ok(None))` when no board has that slug.
+    pub state: RwSignal<Option<Result<Option<BoardState>, StoreError>>>,
+    /// Ideas whose vote is being saved.
+    pub pending: RwSignal<HashSet<IdeaId>>,
+    /// Toggles the viewer's vote on an idea.
+    pub toggle_vote: Callback<IdeaId>,
+}
+
+async fn load(
+    store: std::rc::Rc<dyn crate::store::Store>,
+    slug: String,
+) -> Result<Option<BoardState>, StoreError> {
+    let boards = store
+        .list_as::<Board>(&Query::all().eq("slug", slug.as_str()))
+        .await?;
+    let Some(board) = boards.items.into_iter().next() else {
+        return Ok(None);
+    };
+    let by_board = Query::all().eq("board_id", board.id.as_str());
+    let ideas = store.list_as::<Idea>(&by_board).await?;
+    let votes = store.list_as::<Vote>(&by_board).await?;
+    let comments = store.list_as::<Comment>(&by_board).await?;
+    let unreadable = ideas.unreadable.len()
+        + votes.unreadable.len()
+        + comments.unreadable.len()
+        + boards.unreadable.len();
+    let index = BoardIndex::build(&board, ideas.items, &votes.items, &comments.items, now());
+    Ok(Some(BoardState {
+        board,
+        index,
+        unreadable,
+    }))
+}
+
+/// Loads the board with slug `slug()` and reloads it when data changes elsewhere.
+pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard {
+    let store_ctx = use_store();
+    let viewer = use_viewer();
+    let notices = use_notices();
+    let i18n = use_i18n();
+    let state = RwSignal::new(None);
+    let pending = RwSignal::new(HashSet::new());
+    let resource = LocalResource::new(move || {
+        store_ctx.version();
+        let store = store_ctx.store();
+        let slug = slug();
+        async move { load(store, slug).await }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = resource.get() {
+            state.set(Some(result));
+        }
+    });
+
+    let toggle_vote = Callback::new(move |idea_id: IdeaId| {
+        let viewer = viewer.get_untracked();
+        let t = i18n.t_untracked();
+        let Some(Ok(Some(current))) = state.get_untracked() else {
+            return;
+        };
+        let Some(idea) = current.index.ideas.iter().find(|i| i.id == idea_id) else {
+            return;
+        };
+        let voted = current.index.has_voted(&viewer.actor, &idea_id);
+        let lane = current.index.lane(idea);
+        let open_votes = current.index.open_votes_of(&viewer.actor);
+        if let Err(e) = check_vote(&current.board, idea, lane, &viewer, !voted, open_votes) {
+            notices.error(t.domain_error(&e));
+            return;
+        }
+        let at = now();
+        let vote = Vote::new(&idea_id, &current.board.id, viewer.actor.clone(), at);
+        pending.update(|p| {
+            p.insert(idea_id.clone());
+        });
+        state.update(|s| {
+            if let Some(Ok(Some(s))) = s {
+                s.index.apply_vote(&vote, !voted, at);
+            }
+        });
+        let store = store_ctx.store();
+        leptos::task::spawn_local(async move {
+            // Exactly one vote per voter and idea: the id is derived, so a repeat collides.
+            let result = if voted {
+                match store
+                    .delete(Collection::Votes, vote.id.as_str(), None)
+                    .await
+                {
+                    Err(StoreError::NotFound { .. }) => Ok(()),
+                    other => other,
+                }
+            } else {
+                match store.create_as(&vote).await {
+                    Ok(_) | Err(StoreError::AlreadyExists { .. }) => Ok(()),
+                    Err(e) => Err(e),
+                }
+            };
+            pending.update(|p| {
+                p.remove(&vote.idea_id);
+            });
+            if let Err(e) = result {
+                state.update(|s| {
+                    if let Some(Ok(Some(s))) = s {
+                        s.index.apply_vote(&vote, voted, now());
+                    }
+                });
+                let t = i18n.t_untracked();
+                notices.error(fill(t.vote_failed, &[("reason", &t.store_error(&e))]));
+            }
+        });
+    });
+    UseBoard {
+        state,
+        pending,
+        toggle_vote,
+    }
+}

@@ -1,0 +1,333 @@
+//! A board: sort, filter and search its ideas (all kept in the URL, so views are
+//! shareable and the back button works), and vote.
+
+use crate::domain::ids::{CategoryId, StatusId};
+use crate::domain::ranking::{IdeaFilter, Sort};
+use crate::ui::components::status_badge_name;
+use crate::ui::format;
+use crate::ui::hooks::{use_board, use_i18n, use_viewer, BoardState, UseBoard};
+use crate::ui::i18n::fill;
+use crate::ui::pages::IdeaRow;
+use crate::ui::routes;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// Ideas shown before "Show more".
+const PAGE: usize = 50;
+
+/// The board page.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let board = use_board(slug);
+    view! { <BoardView board=board slug=Signal::derive(slug)/> }
+}
+
+/// The board list with its controls; also used by the board embed.
+#[component]
+pub fn BoardView(
+    /// Board state.
+    board: UseBoard,
+    /// The board's slug.
+    #[prop(into)]
+    slug: Signal<String>,
+    /// Embedded: compact, links open in a new tab.
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = use_viewer();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let shown = RwSignal::new(PAGE);
+
+    let filter = Memo::new(move |_| {
+        query.with(|q| {
+            let mine = q.get("mine").unwrap_or_default();
+            IdeaFilter {
+                status: q.get("status").filter(|s| !s.is_empty()).map(StatusId),
+                category: q.get("category").filter(|s| !s.is_empty()).map(CategoryId),
+                my_votes: mine == "votes",
+                my_ideas: mine == "ideas",
+                query: q.get("q").unwrap_or_default(),
+            }
+        })
+    });
+    let sort = Memo::new(move |_| Sort::parse(&query.with(|q| q.get("sort").unwrap_or_default())));
+
+    // Changes a query parameter; typing in search replaces the history entry.
+    let set_param = {
+        let navigate = navigate.clone();
+        move |key: &'static str, value: String, replace: bool| {
+            let mut pairs: Vec<(String, String)> = query.with_untracked(|q| {
+                ["sort", "status", "category", "mine", "q"]
+                    .iter()
+                    .filter(|k| **k != key)
+                    .filter_map(|k| {
+                        q.get(k)
+                            .filter(|v| !v.is_empty())
+                            .map(|v| ((*k).to_owned(), v))
+                    })
+                    .collect()
+            });
+            if !value.is_empty() {
+                pairs.push((key.to_owned(), value));
+            }
+            pairs.sort();
+            let qs = pairs
+                .iter()
+                .map(|(k, v)| format!("{k}={}", routes::urlencode(v)))
+                .collect::<Vec<_>>()
+                .join("&");
+            shown.set(PAGE);
+            navigate(
+                &routes::board(&slug.get_untracked(), &qs),
+                NavigateOptions {
+                    replace,
+                    resolve: false,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+
+    let selection = Memo::new(move |_| {
+        let actor = viewer.actor();
+        let f = filter.get();
+        let s = sort.get();
+        board.state.with(|st| match st {
+            Some(Ok(Some(st))) => st
+                .index
+                .select(&f, s, &actor)
+                .into_iter()
+                .map(|i| (st.index.ideas[i].id.clone(), st.index.ideas[i].version))
+                .collect(),
+            _ => Vec::new(),
+        })
+    });
+
+    let set_sort = set_param.clone();
+    let set_status = set_param.clone();
+    let set_category = set_param.clone();
+    let set_mine = set_param.clone();
+    let set_q = set_param;
+
+    let controls = move |st: &BoardState| {
+        let statuses = st.board.statuses.clone();
+        let categories = st.board.categories.clone();
+        let (set_sort, set_status, set_category, set_mine, set_q) = (
+            set_sort.clone(),
+            set_status.clone(),
+            set_category.clone(),
+            set_mine.clone(),
+            set_q.clone(),
+        );
+        view! {
+            <div class="g-controls" role="search">
+                <label class="g-field g-field--grow">
+                    <span class="g-field__label">{move || i18n.t().search}</span>
+                    <input
+                        class="g-input"
+                        type="search"
+                        placeholder=move || i18n.t().search_placeholder
+                        prop:value=move || filter.get().query
+                        on:input=move |ev| set_q("q", event_target_value(&ev), true)
+                    />
+                </label>
+                <label class="g-field">
+                    <span class="g-field__label">{move || i18n.t().sort_by}</span>
+                    <select
+                        class="g-select"
+                        prop:value=move || sort.get().as_str()
+                        on:change=move |ev| set_sort("sort", event_target_value(&ev), false)
+                    >
+                        {Sort::ALL
+                            .into_iter()
+                            .map(|s| {
+                                let label = move || {
+                                    let t = i18n.t();
+                                    match s {
+                                        Sort::Trending => t.sort_trending,
+                                        Sort::Top => t.sort_top,
+                                        Sort::New => t.sort_new,
+                                        Sort::Discussed => t.sort_discussed,
+                                    }
+                                };
+                                view! { <option value=s.as_str() selected=move || sort.get() == s>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="g-field">
+                    <span class="g-field__label">{move || i18n.t().filter_status}</span>
+                    <select
+                        class="g-select"
+                        prop:value=move || filter.get().status.map(|s| s.0).unwrap_or_default()
+                        on:change=move |ev| set_status("status", event_target_value(&ev), false)
+                    >
+                        <option value="">{move || i18n.t().all}</option>
+                        {statuses
+                            .into_iter()
+                            .map(|s| {
+                                let id = s.id.0.clone();
+                                let sel = id.clone();
+                                view! {
+                                    <option value=id selected=move || filter.get().status.map(|x| x.0) == Some(sel.clone())>
+                                        {move || status_badge_name(&s, i18n.t())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                {(!categories.is_empty())
+                    .then(|| {
+                        view! {
+                            <label class="g-field">
+                                <span class="g-field__label">{move || i18n.t().filter_category}</span>
+                                <select
+                                    class="g-select"
+                                    prop:value=move || filter.get().category.map(|c| c.0).unwrap_or_default()
+                                    on:change=move |ev| set_category("category", event_target_value(&ev), false)
+                                >
+                                    <option value="">{move || i18n.t().all}</option>
+                                    {categories
+                                        .into_iter()
+                                        .map(|c| {
+                                            let id = c.id.0.clone();
+                                            let sel = id.clone();
+                                            view! {
+                                                <option value=id selected=move || filter.get().category.map(|x| x.0) == Some(sel.clone())>
+                                                    {c.name.clone()}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </label>
+                        }
+                    })}
+                <fieldset class="g-field g-segmented">
+                    <legend class="g-visually-hidden">{move || i18n.t().filter_status}</legend>
+                    {[("", 0u8), ("votes", 1), ("ideas", 2)]
+                        .into_iter()
+                        .map(|(value, n)| {
+                            let set_mine = set_mine.clone();
+                            let checked = move || {
+                                let f = filter.get();
+                                match n {
+                                    1 => f.my_votes,
+                                    2 => f.my_ideas,
+                                    _ => !f.my_votes && !f.my_ideas,
+                                }
+                            };
+                            view! {
+                                <label class="g-segmented__option">
+                                    <input
+                                        type="radio"
+                                        name="g-mine"
+                                        value=value
+                                        prop:checked=checked
+                                        on:change=move |_| set_mine("mine", value.to_owned(), false)
+                                    />
+                                    <span>
+                                        {move || {
+                                            let t = i18n.t();
+                                            match n {
+                                                1 => t.my_votes,
+                                                2 => t.my_ideas,
+                                                _ => t.all,
+                                            }
+                                        }}
+                                    </span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="g-page g-board" class:g-board--embedded=embedded>
+            {move || match board.state.get() {
+                None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
+                Some(Ok(None)) => view! {
+                    <div class="g-page--narrow">
+                        <h1>{move || i18n.t().not_found_title}</h1>
+                        <p>{move || i18n.t().board_not_found}</p>
+                        <p><a href=routes::home()>{move || i18n.t().back_home}</a></p>
+                    </div>
+                }
+                .into_any(),
+                Some(Ok(Some(st))) => {
+                    let budget = st.board.settings.vote_budget;
+                    let unreadable = st.unreadable;
+                    view! {
+                        <header class="g-board__header">
+                            <h1 class="g-board__title">{st.board.name.clone()}</h1>
+                            <p class="g-board__description">{st.board.description.clone()}</p>
+                            {budget
+                                .map(|budget| {
+                                    view! {
+                                        <p class="g-budget" aria-live="polite">
+                                            {move || {
+                                                let used = board.state.with(|s| match s {
+                                                    Some(Ok(Some(s))) => s.index.open_votes_of(&viewer.actor()),
+                                                    _ => 0,
+                                                });
+                                                fill(
+                                                    i18n.t().votes_left,
+                                                    &[("left", &budget.saturating_sub(used).to_string()), ("budget", &budget.to_string())],
+                                                )
+                                            }}
+                                        </p>
+                                    }
+                                })}
+                            {(unreadable > 0)
+                                .then(|| {
+                                    view! {
+                                        <p class="g-warning">
+                                            {move || fill(i18n.t().unreadable_records, &[("n", &unreadable.to_string())])}
+                                        </p>
+                                    }
+                                })}
+                        </header>
+                        {controls(&st)}
+                    }
+                        .into_any()
+                }
+            }}
+            <p class="g-board__summary" aria-live="polite">
+                {move || {
+                    let total = selection.with(Vec::len);
+                    let l = i18n.locale();
+                    fill(
+                        i18n.t().showing_ideas,
+                        &[("shown", &format::count(l, total.min(shown.get()) as u64)), ("total", &format::count(l, total as u64))],
+                    )
+                }}
+            </p>
+            <ul class="g-ideas" role="list">
+                <For
+                    each=move || selection.get().into_iter().take(shown.get())
+                    key=|entry| entry.clone()
+                    children=move |(id, _)| view! { <IdeaRow board=board id=id new_tab=embedded/> }
+                />
+            </ul>
+            <Show when=move || selection.with(|s| s.is_empty()) && matches!(board.state.get(), Some(Ok(Some(_))))>
+                <p class="g-empty">{move || i18n.t().no_matching_ideas}</p>
+            </Show>
+            <Show when=move || { selection.with(Vec::len) > shown.get() }>
+                <button type="button" class="g-button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || i18n.t().show_more}
+                </button>
+            </Show>
+        </section>
+    }
+}

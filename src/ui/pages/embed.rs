@@ -1,0 +1,40 @@
+//! The embed shell: one widget without the app's chrome, sized to its content through
+//! messages to the host page's loader.
+
+use crate::domain::config::View;
+use crate::ui::app::EmbedTarget;
+use crate::ui::hooks::{use_board, use_embed_resize, use_i18n};
+use crate::ui::pages::board::BoardView;
+use leptos::html::Div;
+use leptos::prelude::*;
+
+/// Renders the embedded widget.
+#[component]
+pub fn EmbedShell(
+    /// What to show.
+    target: EmbedTarget,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let root = NodeRef::<Div>::new();
+    use_embed_resize(root, target.frame.clone(), target.parent_origin.clone());
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.class_list().add_1("g-embedded");
+    }
+    let widget = match target.view {
+        View::Board(slug) => {
+            let slug_for_load = slug.clone();
+            let board = use_board(move || slug_for_load.clone());
+            view! { <BoardView board=board slug=slug embedded=true/> }.into_any()
+        }
+        _ => view! { <p class="g-error" role="alert">{move || i18n.t().not_found_body}</p> }
+            .into_any(),
+    };
+    view! {
+        <div class="g-embed" node_ref=root>
+            <main class="g-embed__main">{widget}</main>
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! Typed routes: every in-app link is built here, with the deployment's base path
+//! (e.g. `/community`) in front, so the same code works from any sub-path.
+
+use std::cell::RefCell;
+
+thread_local! {
+    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Sets the base path (no trailing slash; empty for the site root).
+pub fn set_base(base: &str) {
+    BASE.with(|b| *b.borrow_mut() = base.trim_end_matches('/').to_owned());
+}
+
+/// The base path (no trailing slash).
+pub fn base() -> String {
+    BASE.with(|b| b.borrow().clone())
+}
+
+fn at(path: &str) -> String {
+    format!("{}{path}", base())
+}
+
+/// Path patterns, relative to the base, as the router matches them.
+pub mod pattern {
+    /// A board.
+    pub const BOARD: &str = "/b/:slug";
+    /// An idea.
+    pub const IDEA: &str = "/b/:slug/ideas/:id";
+}
+
+/// The community home.
+pub fn home() -> String {
+    at("/")
+}
+
+/// A board, with an optional query string (without `?`).
+pub fn board(slug: &str, query: &str) -> String {
+    let slug = urlencode(slug);
+    if query.is_empty() {
+        at(&format!("/b/{slug}"))
+    } else {
+        at(&format!("/b/{slug}?{query}"))
+    }
+}
+
+/// An idea's page.
+pub fn idea(slug: &str, id: &str) -> String {
+    at(&format!("/b/{}/ideas/{}", urlencode(slug), urlencode(id)))
+}
+
+/// Percent-encodes a path segment or query value.
+pub fn urlencode(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}

@@ -1,0 +1,372 @@
+//! The store contract: the behaviour every `Store` implementation must have. Native tests
+//! run it against the memory store, browser tests against the localStorage store, and the
+//! backend tests against real servers. Each case gets a fresh, empty store.
+
+#![allow(dead_code)]
+
+use futures::future::LocalBoxFuture;
+use gromada::domain::demo;
+use gromada::domain::ids::*;
+use gromada::domain::member::Actor;
+use gromada::domain::time::Timestamp;
+use gromada::domain::vote::Vote;
+use gromada::store::seed::seed_if_empty;
+use gromada::store::{Collection, Order, Query, Store, StoreError, StoreExt};
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+/// A contract case.
+pub type Case = (
+    &'static str,
+    fn(Rc<dyn Store>) -> LocalBoxFuture<'static, ()>,
+);
+
+/// Every case.
+pub const CASES: &[Case] = &[
+    ("create_then_get", |s| Box::pin(create_then_get(s))),
+    ("create_twice_collides", |s| {
+        Box::pin(create_twice_collides(s))
+    }),
+    ("update_checks_version", |s| {
+        Box::pin(update_checks_version(s))
+    }),
+    ("update_missing_is_not_found", |s| {
+        Box::pin(update_missing_is_not_found(s))
+    }),
+    ("delete_checks_version", |s| {
+        Box::pin(delete_checks_version(s))
+    }),
+    ("list_filters_sorts_pages", |s| {
+        Box::pin(list_filters_sorts_pages(s))
+    }),
+    ("collections_are_separate", |s| {
+        Box::pin(collections_are_separate(s))
+    }),
+    ("documents_need_an_id", |s| {
+        Box::pin(documents_need_an_id(s))
+    }),
+    ("unreadable_documents_are_reported_not_dropped", |s| {
+        Box::pin(unreadable_reported(s))
+    }),
+    ("a_repeated_vote_is_one_vote", |s| {
+        Box::pin(repeated_vote(s))
+    }),
+    ("hostile_text_round_trips", |s| Box::pin(hostile_text(s))),
+    ("demo_seeds_only_empty_storage", |s| {
+        Box::pin(seeds_only_empty(s))
+    }),
+];
+
+/// Runs every case, each on a fresh store from `make`, and panics naming the failures.
+pub async fn run_all<F: Fn() -> Rc<dyn Store>>(make: F) {
+    for (name, case) in CASES {
+        // On wasm a panic aborts instead of unwinding: name the case before running it.
+        #[cfg(target_arch = "wasm32")]
+        web_sys::console::log_1(&format!("store contract case `{name}`").into());
+        let store = make();
+        let result =
+            futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(case(store))).await;
+        if result.is_err() {
+            panic!("store contract case `{name}` failed");
+        }
+    }
+}
+
+fn idea_doc(id: &str, board: &str, votes: i64) -> Value {
+    json!({"id": id, "board_id": board, "title": format!("Idea {id}"), "score": votes, "author": {"kind": "member", "id": "m1"}})
+}
+
+async fn create_then_get(store: Rc<dyn Store>) {
+    let created = store
+        .create(Collection::Ideas, idea_doc("a", "b1", 1))
+        .await
+        .unwrap();
+    assert_eq!(created["version"], 1);
+    let got = store.get(Collection::Ideas, "a").await.unwrap().unwrap();
+    assert_eq!(got["title"], "Idea a");
+    assert_eq!(got["version"], 1);
+    assert!(store
+        .get(Collection::Ideas, "missing")
+        .await
+        .unwrap()
+        .is_none());
+}
+
+async fn create_twice_collides(store: Rc<dyn Store>) {
+    store
+        .create(Collection::Ideas, idea_doc("a", "b1", 1))
+        .await
+        .unwrap();
+    let mut other = idea_doc("a", "b1", 1);
+    other["title"] = json!("Overwritten?");
+    let err = store.create(Collection::Ideas, other).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::AlreadyExists {
+                collection: Collection::Ideas,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let got = store.get(Collection::Ideas, "a").await.unwrap().unwrap();
+    assert_eq!(
+        got["title"], "Idea a",
+        "a colliding create must not overwrite"
+    );
+}
+
+async fn update_checks_version(store: Rc<dyn Store>) {
+    let v1 = store
+        .create(Collection::Ideas, idea_doc("a", "b1", 1))
+        .await
+        .unwrap();
+    let mut mine = v1.clone();
+    mine["title"] = json!("Mine");
+    let v2 = store.update(Collection::Ideas, mine).await.unwrap();
+    assert_eq!(v2["version"], 2);
+    // Someone still holding version 1 tries to write: a conflict, not a silent overwrite.
+    let mut theirs = v1;
+    theirs["title"] = json!("Theirs");
+    let err = store.update(Collection::Ideas, theirs).await.unwrap_err();
+    assert_eq!(
+        err,
+        StoreError::Conflict {
+            collection: Collection::Ideas,
+            id: "a".into(),
+            expected: 1,
+            actual: 2
+        }
+    );
+    assert_eq!(
+        store.get(Collection::Ideas, "a").await.unwrap().unwrap()["title"],
+        "Mine"
+    );
+}
+
+async fn update_missing_is_not_found(store: Rc<dyn Store>) {
+    let mut doc = idea_doc("ghost", "b1", 0);
+    doc["version"] = json!(1);
+    let err = store.update(Collection::Ideas, doc).await.unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err:?}");
+}
+
+async fn delete_checks_version(store: Rc<dyn Store>) {
+    store
+        .create(Collection::Ideas, idea_doc("a", "b1", 1))
+        .await
+        .unwrap();
+    let err = store
+        .delete(Collection::Ideas, "a", Some(7))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Conflict {
+                expected: 7,
+                actual: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    store.delete(Collection::Ideas, "a", Some(1)).await.unwrap();
+    assert!(store.get(Collection::Ideas, "a").await.unwrap().is_none());
+    let err = store
+        .delete(Collection::Ideas, "a", None)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err:?}");
+}
+
+async fn list_filters_sorts_pages(store: Rc<dyn Store>) {
+    for (id, board, score) in [
+        ("a", "b1", 5),
+        ("b", "b2", 9),
+        ("c", "b1", 7),
+        ("d", "b1", 1),
+    ] {
+        store
+            .create(Collection::Ideas, idea_doc(id, board, score))
+            .await
+            .unwrap();
+    }
+    let ids = |docs: Vec<Value>| {
+        docs.iter()
+            .map(|d| d["id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(store.list(Collection::Ideas, &Query::all()).await.unwrap()),
+        ["a", "b", "c", "d"]
+    );
+    let b1 = Query::all().eq("board_id", "b1");
+    assert_eq!(
+        ids(store.list(Collection::Ideas, &b1).await.unwrap()),
+        ["a", "c", "d"]
+    );
+    let by_score = b1.clone().sort("score", Order::Desc);
+    assert_eq!(
+        ids(store.list(Collection::Ideas, &by_score).await.unwrap()),
+        ["c", "a", "d"]
+    );
+    assert_eq!(
+        ids(store
+            .list(Collection::Ideas, &by_score.clone().page(1, 1))
+            .await
+            .unwrap()),
+        ["a"]
+    );
+    let nested = Query::all().eq("author.id", "m1").eq("board_id", "b2");
+    assert_eq!(
+        ids(store.list(Collection::Ideas, &nested).await.unwrap()),
+        ["b"]
+    );
+    assert!(store
+        .list(Collection::Ideas, &Query::all().eq("board_id", "none"))
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+async fn collections_are_separate(store: Rc<dyn Store>) {
+    store
+        .create(Collection::Ideas, json!({"id": "x", "kind": "idea"}))
+        .await
+        .unwrap();
+    store
+        .create(Collection::Comments, json!({"id": "x", "kind": "comment"}))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get(Collection::Ideas, "x").await.unwrap().unwrap()["kind"],
+        "idea"
+    );
+    assert_eq!(
+        store.get(Collection::Comments, "x").await.unwrap().unwrap()["kind"],
+        "comment"
+    );
+    assert!(store
+        .list(Collection::Votes, &Query::all())
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+async fn documents_need_an_id(store: Rc<dyn Store>) {
+    for doc in [
+        json!({"title": "no id"}),
+        json!({"id": ""}),
+        json!({"id": 5}),
+    ] {
+        let err = store.create(Collection::Ideas, doc).await.unwrap_err();
+        assert!(matches!(err, StoreError::Malformed(_)), "{err:?}");
+    }
+}
+
+async fn unreadable_reported(store: Rc<dyn Store>) {
+    let now = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+    let good = Vote::new(
+        &IdeaId::from("i1"),
+        &BoardId::from("b1"),
+        Actor::Member(MemberId::from("m1")),
+        now,
+    );
+    store.create_as(&good).await.unwrap();
+    // A document of the wrong shape (e.g. written by another tool) is kept and reported.
+    store
+        .create(Collection::Votes, json!({"id": "weird", "idea_id": 42}))
+        .await
+        .unwrap();
+    let listed = store.list_as::<Vote>(&Query::all()).await.unwrap();
+    assert_eq!(listed.items, vec![Vote { version: 1, ..good }]);
+    assert_eq!(listed.unreadable.len(), 1);
+    assert_eq!(listed.unreadable[0].id, "weird");
+    assert!(
+        store
+            .get(Collection::Votes, "weird")
+            .await
+            .unwrap()
+            .is_some(),
+        "never dropped"
+    );
+    let err = store.get_as::<Vote>("weird").await.unwrap_err();
+    assert!(matches!(err, StoreError::Unreadable { .. }), "{err:?}");
+}
+
+async fn repeated_vote(store: Rc<dyn Store>) {
+    let now = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+    let voter = Actor::Member(MemberId::from("m1"));
+    let first = Vote::new(
+        &IdeaId::from("i1"),
+        &BoardId::from("b1"),
+        voter.clone(),
+        now,
+    );
+    let replay = Vote::new(
+        &IdeaId::from("i1"),
+        &BoardId::from("b1"),
+        voter,
+        now.plus_ms(5),
+    );
+    store.create_as(&first).await.unwrap();
+    assert!(matches!(
+        store.create_as(&replay).await,
+        Err(StoreError::AlreadyExists { .. })
+    ));
+    assert_eq!(
+        store
+            .list(Collection::Votes, &Query::all())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+async fn hostile_text(store: Rc<dyn Store>) {
+    let title = format!(
+        "<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) \u{202e}evil \u{1F600} {}",
+        "x".repeat(10_000)
+    );
+    store
+        .create(Collection::Ideas, json!({"id": "h", "title": title}))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get(Collection::Ideas, "h").await.unwrap().unwrap()["title"],
+        json!(title)
+    );
+}
+
+async fn seeds_only_empty(store: Rc<dyn Store>) {
+    let now = Timestamp::parse("2026-11-24T10:00:00Z").unwrap();
+    let community = demo::generate(now, 1);
+    // Something of the user's exists: the demo must not be loaded over it.
+    store
+        .create(Collection::Boards, json!({"id": "mine", "slug": "mine"}))
+        .await
+        .unwrap();
+    assert!(!seed_if_empty(store.as_ref(), &community).await.unwrap());
+    assert_eq!(
+        store
+            .list(Collection::Boards, &Query::all())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    store
+        .delete(Collection::Boards, "mine", None)
+        .await
+        .unwrap();
+    assert!(seed_if_empty(store.as_ref(), &community).await.unwrap());
+    let ideas = store.list(Collection::Ideas, &Query::all()).await.unwrap();
+    assert_eq!(ideas.len(), community.ideas.len());
+    assert!(
+        !seed_if_empty(store.as_ref(), &community).await.unwrap(),
+        "seeds once"
+    );
+}

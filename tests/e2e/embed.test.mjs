@@ -1,0 +1,67 @@
+// The embed: a brand page on another origin adds the documented snippet; the widget
+// renders without the app's chrome, takes the brand colour, and its iframe follows the
+// content's height. Messages from anywhere else are ignored.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { axeSerious, launch, recordingContext, startHostPage, startServer } from './support.mjs';
+
+let browser, app, host;
+
+before(async () => {
+  browser = await launch();
+  app = await startServer({ dir: 'dist' });
+  host = await startHostPage(
+    app.url,
+    '<div data-gromada="board:feature-requests" data-title="Feature requests" data-theme-primary="#c2410c" data-height="200"></div>',
+  );
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await host?.close();
+});
+
+test('the board embed renders without chrome and resizes its iframe', async () => {
+  const { context, problems } = await recordingContext(browser);
+  const page = await context.newPage();
+  await page.goto(host.url);
+  const iframe = page.locator('iframe[title="Feature requests"]');
+  await iframe.waitFor();
+  const frame = page.frameLocator('iframe[title="Feature requests"]');
+  await frame.getByRole('heading', { level: 1, name: 'Feature requests' }).waitFor();
+  assert.equal(await frame.getByRole('banner').count(), 0, 'no app header in the embed');
+  assert.equal(await frame.getByRole('contentinfo').count(), 0, 'no footer in the embed');
+  assert.equal(await frame.getByRole('link', { name: 'Skip to content' }).count(), 0);
+  // The iframe grows from its initial 200px to the widget's full height.
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe');
+    return f && parseInt(f.style.height, 10) > 1000;
+  });
+  const inner = await frame.locator('.g-embed').evaluate((el) => el.scrollHeight);
+  const outer = await iframe.evaluate((f) => parseInt(f.style.height, 10));
+  assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer}px vs content ${inner}px`);
+  // The brand colour reaches the widget.
+  const primary = await frame.locator('html').evaluate((el) => getComputedStyle(el).getPropertyValue('--g-primary').trim());
+  assert.equal(primary, '#c2410c');
+  // A forged resize message from the host page itself is ignored.
+  const id = await iframe.evaluate((f) => new URL(f.src).searchParams.get('frame'));
+  await page.evaluate((frameId) => window.postMessage({ type: 'gromada:resize', id: frameId, height: 5 }, '*'), id);
+  await page.waitForTimeout(200);
+  assert.equal(await iframe.evaluate((f) => parseInt(f.style.height, 10)), outer);
+  // Voting works inside the embed.
+  const vote = frame.getByRole('button', { name: /^Vote for “Apple Watch app”/ });
+  assert.equal(await vote.getAttribute('aria-pressed'), 'false');
+  await vote.click();
+  await frame.locator('button[aria-pressed="true"][aria-label^="Vote for “Apple Watch app”"]').waitFor();
+  const embedPage = page.frames().find((f) => f.url().includes('embed='));
+  assert.deepEqual(await axeSerious(embedPage), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the loader is small', async () => {
+  const res = await fetch(`${app.url}gromada-embed.js`);
+  const body = await res.text();
+  assert.ok(body.length < 2048, `gromada-embed.js is ${body.length} bytes`);
+});
