@@ -11,7 +11,7 @@
     if (el.getAttribute('data-gromada-ready')) return;
     el.setAttribute('data-gromada-ready', '1');
     var id = 'gromada-' + ++n + '-' + Math.random().toString(36).slice(2, 8);
-    var u = new URL(base.href);
+    var u = new URL('embed.html', base);
     u.searchParams.set('embed', el.getAttribute('data-gromada'));
     u.searchParams.set('frame', id);
     u.searchParams.set('origin', location.origin);

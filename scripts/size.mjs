@@ -55,7 +55,7 @@ async function firstPage(label, path, ready) {
   let raw = 0, gzip = 0;
   const rows = [];
   for (const p of loaded) {
-    const file = join(dist, p === '/' || p.startsWith('/b/') ? 'index.html' : p.slice(1));
+    const file = join(dist, p === '/' || p.startsWith('/b/') ? 'index.html' : decodeURIComponent(p.slice(1)));
     let buf;
     try { buf = readFileSync(file); } catch { buf = readFileSync(join(dist, 'index.html')); }
     raw += buf.length;
@@ -70,7 +70,7 @@ async function firstPage(label, path, ready) {
 }
 
 const app = await firstPage('First page of the app (home)', '', 'h1');
-const embed = await firstPage('First page of a board embed', '?embed=board:feature-requests', '.g-idea');
+const embed = await firstPage('First page of a board embed (embed.html)', 'embed.html?embed=board:feature-requests', '.g-idea');
 await browser.close();
 await server.close();
 console.log(`Budget for the board embed's first page: ${kb(BUDGET_EMBED_GZIP)} gzip -> ${embed <= BUDGET_EMBED_GZIP ? 'within' : 'OVER'} (${kb(embed)})`);

@@ -196,8 +196,8 @@ fn another_tabs_write_reaches_the_store_and_its_listeners() {
         }
     }));
     // What the browser delivers when another tab writes a key.
-    let key = "gromada:tabs:d:votes:vote:i1:m.m2";
-    let value = r#"{"id":"vote:i1:m.m2","idea_id":"i1","version":1}"#;
+    let key = "gromada:tabs:d:votes:vote:i1:m:m2";
+    let value = r#"{"id":"vote:i1:m:m2","idea_id":"i1","version":1}"#;
     storage().set_item(key, value).unwrap();
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(key));
@@ -208,7 +208,7 @@ fn another_tabs_write_reaches_the_store_and_its_listeners() {
         .dispatch_event(event.unchecked_ref())
         .unwrap();
     assert_eq!(heard.get(), 1);
-    assert!(block(store.get(Collection::Votes, "vote:i1:m.m2"))
+    assert!(block(store.get(Collection::Votes, "vote:i1:m:m2"))
         .unwrap()
         .is_some());
     // And a removal.
@@ -221,7 +221,7 @@ fn another_tabs_write_reaches_the_store_and_its_listeners() {
         .unwrap()
         .dispatch_event(event.unchecked_ref())
         .unwrap();
-    assert!(block(store.get(Collection::Votes, "vote:i1:m.m2"))
+    assert!(block(store.get(Collection::Votes, "vote:i1:m:m2"))
         .unwrap()
         .is_none());
     clear("tabs");

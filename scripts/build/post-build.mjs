@@ -5,7 +5,7 @@
 // 3. writes 404.html (a copy of index.html) so static hosts that serve it for unknown
 //    paths (GitHub Pages, Netlify, Cloudflare Pages) open deep links.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -14,7 +14,10 @@ if (!staging) {
   process.exit(1);
 }
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
-const file = join(staging, 'index.html');
+// ./x builds embed.html first (GROMADA_HTML_OUTPUT=embed.html), then index.html with
+// GROMADA_EMBED_DIST pointing at that output, whose files are added to this build.
+const htmlName = process.env.GROMADA_HTML_OUTPUT || 'index.html';
+const file = join(staging, htmlName);
 let html = readFileSync(file, 'utf8');
 
 html = html.replace(/<script([^>]*)>([\s\S]*?)<\/script>/gi, (all, attrs, body) => {
@@ -37,4 +40,18 @@ if (problems.length) {
   process.exit(1);
 }
 writeFileSync(file, html);
-writeFileSync(join(staging, '404.html'), html);
+if (htmlName === 'index.html') {
+  writeFileSync(join(staging, '404.html'), html);
+  const embedDist = process.env.GROMADA_EMBED_DIST;
+  if (embedDist) {
+    if (!existsSync(join(embedDist, 'embed.html'))) {
+      console.error(`post-build: ${embedDist}/embed.html is missing (build the embed first)`);
+      process.exit(1);
+    }
+    for (const f of readdirSync(embedDist, { withFileTypes: true })) {
+      if (f.isFile() && !existsSync(join(staging, f.name))) copyFileSync(join(embedDist, f.name), join(staging, f.name));
+    }
+  } else {
+    console.warn('post-build: GROMADA_EMBED_DIST not set; this build has no embed.html (use ./x build)');
+  }
+}

@@ -418,9 +418,7 @@ pub fn generate(now: Timestamp, seed: u64) -> DemoCommunity {
             // Vacation mode duplicates the presence-simulation idea: merged.
             let merged_into = None;
             let visibility = if board.slug != MAIN_BOARD && n == seeds.len() - 1 {
-                Visibility::Pending {
-                    reason: HoldReason::BoardApproval,
-                }
+                Visibility::Pending(HoldReason::BoardApproval)
             } else {
                 Visibility::Published
             };

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// What is wrong with one field; the UI turns it into a sentence in the user's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "problem", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// The field is required and empty.
     #[error("is required")]
@@ -77,7 +77,7 @@ pub fn check_len(field: &str, text: &str, min: usize, max: usize, errors: &mut V
 
 /// A rule of the community was not met.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum DomainError {
     /// One or more fields are invalid.
     #[error("please correct: {}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]

@@ -16,16 +16,13 @@ pub const DESCRIPTION_MAX: usize = 5_000;
 
 /// Whether a post is visible.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Visibility {
     /// Visible to everyone.
     #[default]
     Published,
     /// Waiting in the approval queue.
-    Pending {
-        /// Why it was held.
-        reason: HoldReason,
-    },
+    Pending(HoldReason),
     /// Rejected by a moderator; visible only to its author and staff.
     Rejected,
 }
@@ -39,15 +36,12 @@ impl Visibility {
 
 /// Why a post waits for approval.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "why", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum HoldReason {
     /// The board approves every post.
     BoardApproval,
     /// It contains a word from the filter.
-    WordFilter {
-        /// The matched word.
-        word: String,
-    },
+    WordFilter(String),
     /// It is mostly a link without context.
     BareLink,
     /// Members reported it.

@@ -59,9 +59,9 @@ pub struct Member {
     pub version: u64,
 }
 
-/// Who performs an action.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+/// Who performs an action. Stored as text: `m:<member id>` or `d:<device id>`, so it is
+/// compact, easy to query (`author == "m:m1"`) and easy to check in server-side rules.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Actor {
     /// A signed-in member.
     Member(MemberId),
@@ -70,11 +70,28 @@ pub enum Actor {
 }
 
 impl Actor {
-    /// A key unique across members and devices (`m.<id>` / `d.<id>`).
+    /// The stored text form, unique across members and devices (`m:<id>` / `d:<id>`).
+    ///
+    /// ```
+    /// use gromada::domain::{ids::MemberId, member::Actor};
+    /// let a = Actor::Member(MemberId::from("m1"));
+    /// assert_eq!(a.key(), "m:m1");
+    /// assert_eq!(Actor::parse("m:m1"), Some(a));
+    /// assert_eq!(Actor::parse("x:1"), None);
+    /// ```
     pub fn key(&self) -> String {
         match self {
-            Actor::Member(id) => format!("m.{id}"),
-            Actor::Device(id) => format!("d.{id}"),
+            Actor::Member(id) => format!("m:{id}"),
+            Actor::Device(id) => format!("d:{id}"),
+        }
+    }
+
+    /// Parses the stored text form.
+    pub fn parse(text: &str) -> Option<Actor> {
+        match text.split_once(':')? {
+            ("m", id) if !id.is_empty() => Some(Actor::Member(MemberId::from(id))),
+            ("d", id) if !id.is_empty() => Some(Actor::Device(DeviceId::from(id))),
+            _ => None,
         }
     }
 
@@ -89,6 +106,21 @@ impl Actor {
     /// Whether this is an anonymous device.
     pub fn is_anonymous(&self) -> bool {
         matches!(self, Actor::Device(_))
+    }
+}
+
+impl Serialize for Actor {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Actor {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Actor::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("'{text}' is not 'm:<member>' or 'd:<device>'"))
+        })
     }
 }
 

@@ -37,9 +37,10 @@ pub struct ChoiceOption {
     pub label: String,
 }
 
-/// The kind of a question and its settings.
+/// The kind of a question and its settings (stored externally tagged: `"nps"`,
+/// `{"rating": {"max": 5, "style": "stars"}}`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Net Promoter Score, 0–10.
     Nps,
@@ -96,7 +97,7 @@ pub struct Condition {
 
 /// A test on an earlier answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", content = "value", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ConditionTest {
     /// Equals this value.
     Equals(AnswerValue),
@@ -111,9 +112,9 @@ pub enum ConditionTest {
     },
 }
 
-/// A comparable answer value for conditions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+/// A comparable answer value for conditions, stored as a plain JSON boolean, integer or
+/// string.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerValue {
     /// Yes/no.
     Bool(bool),
@@ -121,6 +122,43 @@ pub enum AnswerValue {
     Number(i64),
     /// A choice id or a text.
     Text(String),
+}
+
+impl Serialize for AnswerValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnswerValue::Bool(b) => s.serialize_bool(*b),
+            AnswerValue::Number(n) => s.serialize_i64(*n),
+            AnswerValue::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = AnswerValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a boolean, an integer or a string")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Number(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<AnswerValue, E> {
+                i64::try_from(v)
+                    .map(AnswerValue::Number)
+                    .map_err(|_| E::custom("number too large"))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Text(v.to_owned()))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A survey question.
@@ -137,7 +175,6 @@ pub struct Question {
     #[serde(default)]
     pub required: bool,
     /// Kind and settings.
-    #[serde(flatten)]
     pub kind: QuestionKind,
     /// Shown only when this holds.
     #[serde(default)]
@@ -146,7 +183,7 @@ pub struct Question {
 
 /// How waves recur.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(tag = "every", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Recurrence {
     /// One wave only.
     #[default]
@@ -239,9 +276,9 @@ pub struct Survey {
     pub version: u64,
 }
 
-/// An answer to one question.
+/// An answer to one question (stored externally tagged: `{"score": 9}`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// NPS, CSAT, rating or slider value.
     Score(i64),

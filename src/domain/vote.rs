@@ -33,7 +33,7 @@ impl Vote {
     /// ```
     /// use gromada::domain::{vote::Vote, member::Actor, ids::*};
     /// let id = Vote::id_for(&IdeaId::from("i1"), &Actor::Member(MemberId::from("m1")));
-    /// assert_eq!(id.as_str(), "vote:i1:m.m1");
+    /// assert_eq!(id.as_str(), "vote:i1:m:m1");
     /// ```
     pub fn id_for(idea: &IdeaId, voter: &Actor) -> VoteId {
         VoteId(format!("vote:{idea}:{}", voter.key()))

@@ -82,12 +82,16 @@ fn apply_theme(theme: &Theme) {
     }
 }
 
-/// The application.
-#[component]
-pub fn App(
-    /// What start-up prepared.
+/// Provides the contexts every root needs (store, language, viewer, notices, app facts),
+/// applies the brand theme, reports start-up warnings and keeps the member list loaded.
+/// Returns the parts the caller still needs.
+pub fn provide_app_contexts(
     boot: Boot,
-) -> impl IntoView {
+) -> (
+    Config,
+    StoredValue<Option<Rc<LocalStore>>, LocalStorage>,
+    Option<EmbedTarget>,
+) {
     let Boot {
         config,
         store,
@@ -117,9 +121,8 @@ pub fn App(
         start_applied: RwSignal::new(false),
     });
     for w in &warnings {
-        notices.error(i18n.t().store_error(w));
+        notices.error(i18n.t_untracked().store_error(w));
     }
-
     // Members feed names and the role switcher.
     let members = LocalResource::new(move || {
         store_ctx.version();
@@ -131,34 +134,50 @@ pub fn App(
             viewer.set_members(listed.items);
         }
     });
+    (config, StoredValue::new_local(local), embed)
+}
 
-    let base = routes::base();
-    let local = StoredValue::new_local(local);
-    match embed {
-        Some(target) => view! {
-            <Router base=base>
-                <EmbedShell target=target/>
-                <NoticesRegion/>
-            </Router>
-        }
-        .into_any(),
-        None => view! {
-            <Router base=base>
-                <Header community_name=config.community_name.clone()/>
-                <StorageBanner local=local/>
-                <main id="main" class="g-main" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/b/:slug") view=BoardPage/>
-                        <Route path=path!("/b/:slug/ideas/:id") view=IdeaPage/>
-                    </Routes>
-                </main>
-                <Footer/>
-                <NoticesRegion/>
-            </Router>
-        }
-        .into_any(),
+/// The full application (an embed URL gets the embedded widget instead).
+#[component]
+pub fn App(
+    /// What start-up prepared.
+    boot: Boot,
+) -> impl IntoView {
+    let (config, local, embed) = provide_app_contexts(boot);
+    if let Some(target) = embed {
+        return view! { <EmbedShell target=target/> }.into_any();
     }
+    view! {
+        <Router base=routes::base()>
+            <Header community_name=config.community_name.clone()/>
+            <StorageBanner local=local/>
+            <main id="main" class="g-main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/b/:slug") view=BoardPage/>
+                    <Route path=path!("/b/:slug/ideas/:id") view=IdeaPage/>
+                </Routes>
+            </main>
+            <Footer/>
+            <NoticesRegion/>
+        </Router>
+    }
+    .into_any()
+}
+
+/// The embed root (`embed.html`): one widget, no router, no chrome.
+#[component]
+pub fn EmbedApp(
+    /// What start-up prepared.
+    boot: Boot,
+) -> impl IntoView {
+    let (config, _, embed) = provide_app_contexts(boot);
+    let target = embed.unwrap_or(EmbedTarget {
+        view: config.view,
+        frame: String::new(),
+        parent_origin: "*".into(),
+    });
+    view! { <EmbedShell target=target/> }
 }
 
 /// The footer: where data lives, and credits.

@@ -7,7 +7,7 @@ use crate::domain::time::{Timestamp, DAY_MS};
 use crate::store::local::LocalStore;
 use crate::store::memory::MemoryStore;
 use crate::store::{seed, Store, StoreError};
-use crate::ui::app::{App, Boot, EmbedTarget};
+use crate::ui::app::{App, Boot, EmbedApp, EmbedTarget};
 use crate::ui::pages::ConfigErrorPage;
 use crate::ui::routes;
 use leptos::prelude::*;
@@ -18,11 +18,20 @@ use wasm_bindgen::JsCast;
 /// Id of the element the app mounts into (else `<body>`).
 pub const MOUNT_ID: &str = "gromada";
 
-/// Starts the app.
+/// Starts the full app (`index.html`).
 pub fn start() {
+    boot(|boot| view! { <App boot=boot/> }.into_any());
+}
+
+/// Starts the embed build (`embed.html`): widgets only, a much smaller download.
+pub fn start_embed() {
+    boot(|boot| view! { <EmbedApp boot=boot/> }.into_any());
+}
+
+fn boot(root: fn(Boot) -> AnyView) {
     crate::ui::panic::install();
     // Start-up runs before anything is mounted (mounting sets up leptos's own executor).
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -55,8 +64,7 @@ pub fn start() {
             }
             Ok(config) => {
                 let boot = open(config, params).await;
-                let handle =
-                    leptos::mount::mount_to(mount, move || view! { <App boot=boot.clone()/> });
+                let handle = leptos::mount::mount_to(mount, move || root(boot));
                 handle.forget();
             }
         }
@@ -147,31 +155,42 @@ async fn fetch_config() -> Result<Option<Value>, ConfigError> {
         found,
         source: "config.json".into(),
     };
-    let response = match gloo_net::http::Request::get("config.json").send().await {
+    let (status, text) = match fetch_text("config.json").await {
         Ok(r) => r,
-        Err(e) => {
-            return Err(problem(
-                "a readable config.json (or none at all)",
-                e.to_string(),
-            ))
-        }
+        Err(e) => return Err(problem("a readable config.json (or none at all)", e)),
     };
-    if response.status() == 404 {
+    if status == 404 {
         return Ok(None);
     }
-    if !response.ok() {
+    if !(200..300).contains(&status) {
         return Err(problem(
             "HTTP 200 for config.json",
-            format!("HTTP {}", response.status()),
+            format!("HTTP {status}"),
         ));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| problem("a readable config.json", e.to_string()))?;
     serde_json::from_str(&text)
         .map(Some)
         .map_err(|e| problem("valid JSON", e.to_string()))
+}
+
+/// GETs `url` (relative to the page) and returns the status and body text.
+async fn fetch_text(url: &str) -> Result<(u16, String), String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let text_of = |e: wasm_bindgen::JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "network error".into())
+    };
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(text_of)?
+        .dyn_into()
+        .map_err(|_| "not a response".to_owned())?;
+    let body = JsFuture::from(response.text().map_err(text_of)?)
+        .await
+        .map_err(text_of)?;
+    Ok((response.status(), body.as_string().unwrap_or_default()))
 }
 
 /// Opens the configured store (falling back to memory with a visible warning when the

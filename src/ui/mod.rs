@@ -23,4 +23,4 @@ pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 #[cfg(target_arch = "wasm32")]
-pub use boot::start;
+pub use boot::{start, start_embed};

@@ -73,7 +73,7 @@ pub async fn run_all<F: Fn() -> Rc<dyn Store>>(make: F) {
 }
 
 fn idea_doc(id: &str, board: &str, votes: i64) -> Value {
-    json!({"id": id, "board_id": board, "title": format!("Idea {id}"), "score": votes, "author": {"kind": "member", "id": "m1"}})
+    json!({"id": id, "board_id": board, "title": format!("Idea {id}"), "score": votes, "author": "m:m1", "meta": {"lane": if votes > 6 { "hot" } else { "cold" }}})
 }
 
 async fn create_then_get(store: Rc<dyn Store>) {
@@ -219,10 +219,10 @@ async fn list_filters_sorts_pages(store: Rc<dyn Store>) {
             .unwrap()),
         ["a"]
     );
-    let nested = Query::all().eq("author.id", "m1").eq("board_id", "b2");
+    let nested = Query::all().eq("meta.lane", "hot").eq("author", "m:m1");
     assert_eq!(
         ids(store.list(Collection::Ideas, &nested).await.unwrap()),
-        ["b"]
+        ["b", "c"]
     );
     assert!(store
         .list(Collection::Ideas, &Query::all().eq("board_id", "none"))

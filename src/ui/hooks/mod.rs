@@ -2,6 +2,7 @@
 //! `provide_*` functions at the app root and `use_*` accessors where they are needed.
 
 mod use_board;
+mod use_board_query;
 mod use_embed_resize;
 mod use_i18n;
 mod use_notices;
@@ -10,6 +11,7 @@ mod use_store;
 mod use_viewer;
 
 pub use use_board::{use_board, BoardState, UseBoard};
+pub use use_board_query::BoardQuery;
 pub use use_embed_resize::use_embed_resize;
 pub use use_i18n::{provide_i18n, use_i18n, I18n};
 pub use use_notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};

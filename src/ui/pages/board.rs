@@ -5,13 +5,12 @@ use crate::domain::ids::{CategoryId, StatusId};
 use crate::domain::ranking::{IdeaFilter, Sort};
 use crate::ui::components::status_badge_name;
 use crate::ui::format;
-use crate::ui::hooks::{use_board, use_i18n, use_viewer, BoardState, UseBoard};
+use crate::ui::hooks::{use_board, use_i18n, use_viewer, BoardQuery, BoardState, UseBoard};
 use crate::ui::i18n::fill;
 use crate::ui::pages::IdeaRow;
 use crate::ui::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
 /// Ideas shown before "Show more".
 const PAGE: usize = 50;
@@ -22,7 +21,8 @@ pub fn BoardPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let board = use_board(slug);
-    view! { <BoardView board=board slug=Signal::derive(slug)/> }
+    let slug = Signal::derive(slug);
+    view! { <BoardView board=board query=BoardQuery::from_url(slug)/> }
 }
 
 /// The board list with its controls; also used by the board embed.
@@ -30,68 +30,33 @@ pub fn BoardPage() -> impl IntoView {
 pub fn BoardView(
     /// Board state.
     board: UseBoard,
-    /// The board's slug.
-    #[prop(into)]
-    slug: Signal<String>,
+    /// Where sort, filters and search are kept.
+    query: BoardQuery,
     /// Embedded: compact, links open in a new tab.
     #[prop(optional)]
     embedded: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
-    let query = use_query_map();
-    let navigate = use_navigate();
     let shown = RwSignal::new(PAGE);
 
     let filter = Memo::new(move |_| {
-        query.with(|q| {
-            let mine = q.get("mine").unwrap_or_default();
-            IdeaFilter {
-                status: q.get("status").filter(|s| !s.is_empty()).map(StatusId),
-                category: q.get("category").filter(|s| !s.is_empty()).map(CategoryId),
-                my_votes: mine == "votes",
-                my_ideas: mine == "ideas",
-                query: q.get("q").unwrap_or_default(),
-            }
-        })
-    });
-    let sort = Memo::new(move |_| Sort::parse(&query.with(|q| q.get("sort").unwrap_or_default())));
-
-    // Changes a query parameter; typing in search replaces the history entry.
-    let set_param = {
-        let navigate = navigate.clone();
-        move |key: &'static str, value: String, replace: bool| {
-            let mut pairs: Vec<(String, String)> = query.with_untracked(|q| {
-                ["sort", "status", "category", "mine", "q"]
-                    .iter()
-                    .filter(|k| **k != key)
-                    .filter_map(|k| {
-                        q.get(k)
-                            .filter(|v| !v.is_empty())
-                            .map(|v| ((*k).to_owned(), v))
-                    })
-                    .collect()
-            });
-            if !value.is_empty() {
-                pairs.push((key.to_owned(), value));
-            }
-            pairs.sort();
-            let qs = pairs
-                .iter()
-                .map(|(k, v)| format!("{k}={}", routes::urlencode(v)))
-                .collect::<Vec<_>>()
-                .join("&");
-            shown.set(PAGE);
-            navigate(
-                &routes::board(&slug.get_untracked(), &qs),
-                NavigateOptions {
-                    replace,
-                    resolve: false,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+        let mine = query.get("mine").unwrap_or_default();
+        IdeaFilter {
+            status: query.get("status").filter(|s| !s.is_empty()).map(StatusId),
+            category: query
+                .get("category")
+                .filter(|s| !s.is_empty())
+                .map(CategoryId),
+            my_votes: mine == "votes",
+            my_ideas: mine == "ideas",
+            query: query.get("q").unwrap_or_default(),
         }
+    });
+    let sort = Memo::new(move |_| Sort::parse(&query.get("sort").unwrap_or_default()));
+    let set_param = move |key: &'static str, value: String, replace: bool| {
+        shown.set(PAGE);
+        query.set(key, value, replace);
     };
 
     let selection = Memo::new(move |_| {
@@ -109,22 +74,9 @@ pub fn BoardView(
         })
     });
 
-    let set_sort = set_param.clone();
-    let set_status = set_param.clone();
-    let set_category = set_param.clone();
-    let set_mine = set_param.clone();
-    let set_q = set_param;
-
     let controls = move |st: &BoardState| {
         let statuses = st.board.statuses.clone();
         let categories = st.board.categories.clone();
-        let (set_sort, set_status, set_category, set_mine, set_q) = (
-            set_sort.clone(),
-            set_status.clone(),
-            set_category.clone(),
-            set_mine.clone(),
-            set_q.clone(),
-        );
         view! {
             <div class="g-controls" role="search">
                 <label class="g-field g-field--grow">
@@ -134,7 +86,7 @@ pub fn BoardView(
                         type="search"
                         placeholder=move || i18n.t().search_placeholder
                         prop:value=move || filter.get().query
-                        on:input=move |ev| set_q("q", event_target_value(&ev), true)
+                        on:input=move |ev| set_param("q", event_target_value(&ev), true)
                     />
                 </label>
                 <label class="g-field">
@@ -142,7 +94,7 @@ pub fn BoardView(
                     <select
                         class="g-select"
                         prop:value=move || sort.get().as_str()
-                        on:change=move |ev| set_sort("sort", event_target_value(&ev), false)
+                        on:change=move |ev| set_param("sort", event_target_value(&ev), false)
                     >
                         {Sort::ALL
                             .into_iter()
@@ -166,7 +118,7 @@ pub fn BoardView(
                     <select
                         class="g-select"
                         prop:value=move || filter.get().status.map(|s| s.0).unwrap_or_default()
-                        on:change=move |ev| set_status("status", event_target_value(&ev), false)
+                        on:change=move |ev| set_param("status", event_target_value(&ev), false)
                     >
                         <option value="">{move || i18n.t().all}</option>
                         {statuses
@@ -191,7 +143,7 @@ pub fn BoardView(
                                 <select
                                     class="g-select"
                                     prop:value=move || filter.get().category.map(|c| c.0).unwrap_or_default()
-                                    on:change=move |ev| set_category("category", event_target_value(&ev), false)
+                                    on:change=move |ev| set_param("category", event_target_value(&ev), false)
                                 >
                                     <option value="">{move || i18n.t().all}</option>
                                     {categories
@@ -215,7 +167,6 @@ pub fn BoardView(
                     {[("", 0u8), ("votes", 1), ("ideas", 2)]
                         .into_iter()
                         .map(|(value, n)| {
-                            let set_mine = set_mine.clone();
                             let checked = move || {
                                 let f = filter.get();
                                 match n {
@@ -231,7 +182,7 @@ pub fn BoardView(
                                         name="g-mine"
                                         value=value
                                         prop:checked=checked
-                                        on:change=move |_| set_mine("mine", value.to_owned(), false)
+                                        on:change=move |_| set_param("mine", value.to_owned(), false)
                                     />
                                     <span>
                                         {move || {

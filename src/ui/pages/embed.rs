@@ -3,7 +3,8 @@
 
 use crate::domain::config::View;
 use crate::ui::app::EmbedTarget;
-use crate::ui::hooks::{use_board, use_embed_resize, use_i18n};
+use crate::ui::components::NoticesRegion;
+use crate::ui::hooks::{use_board, use_embed_resize, use_i18n, BoardQuery};
 use crate::ui::pages::board::BoardView;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -25,9 +26,8 @@ pub fn EmbedShell(
     }
     let widget = match target.view {
         View::Board(slug) => {
-            let slug_for_load = slug.clone();
-            let board = use_board(move || slug_for_load.clone());
-            view! { <BoardView board=board slug=slug embedded=true/> }.into_any()
+            let board = use_board(move || slug.clone());
+            view! { <BoardView board=board query=BoardQuery::local() embedded=true/> }.into_any()
         }
         _ => view! { <p class="g-error" role="alert">{move || i18n.t().not_found_body}</p> }
             .into_any(),
@@ -35,6 +35,7 @@ pub fn EmbedShell(
     view! {
         <div class="g-embed" node_ref=root>
             <main class="g-embed__main">{widget}</main>
+            <NoticesRegion/>
         </div>
     }
 }
