@@ -71,6 +71,9 @@ pub struct Status {
     /// Whether the public roadmap shows a lane for it.
     #[serde(default)]
     pub roadmap: bool,
+    /// Whether reaching it means the idea shipped (a changelog entry may thank its contributors).
+    #[serde(default)]
+    pub shipped: bool,
 }
 
 /// A category of ideas on a board.
@@ -170,6 +173,7 @@ impl Board {
             color: color.to_owned(),
             lane,
             roadmap,
+            shipped: p == Done,
         };
         vec![
             s("open", Open, "#5b6472", Lane::Open, false),

@@ -42,3 +42,33 @@ pub fn validate_body(body: &str) -> Vec<FieldError> {
     check_len("body", body, 1, COMMENT_MAX, &mut errors);
     errors
 }
+
+/// A new comment on `idea`, or why it cannot be posted. Staff comments are official.
+pub fn submit(
+    ctx: &crate::domain::idea::PostContext,
+    idea: &crate::domain::idea::Idea,
+    body: &str,
+    id: CommentId,
+) -> Result<Comment, crate::domain::error::DomainError> {
+    use crate::domain::error::DomainError;
+    if idea.merged_into.is_some() {
+        return Err(DomainError::VotingClosed);
+    }
+    ctx.check_may_post()?;
+    let body = body.replace("\r\n", "\n").trim().to_owned();
+    let errors = validate_body(&body);
+    if !errors.is_empty() {
+        return Err(DomainError::Invalid(errors));
+    }
+    Ok(Comment {
+        id,
+        idea_id: idea.id.clone(),
+        board_id: idea.board_id.clone(),
+        author: ctx.viewer.actor.clone(),
+        visibility: ctx.visibility_for(&body),
+        body,
+        created_at: ctx.now,
+        official: ctx.viewer.role.is_staff(),
+        version: 0,
+    })
+}

@@ -46,6 +46,8 @@ pub struct DemoCommunity {
     pub responses: Vec<Response>,
     /// Forum activity.
     pub events: Vec<Event>,
+    /// Changelog entries for shipped ideas.
+    pub changelog: Vec<crate::domain::changelog::ChangelogEntry>,
 }
 
 const FIRST: &[&str] = &[
@@ -508,19 +510,59 @@ pub fn generate(now: Timestamp, seed: u64) -> DemoCommunity {
             demo.ideas.push(idea);
         }
     }
-    // Merge the vacation-mode duplicate into the presence-simulation idea.
+    // Merge the vacation-mode duplicate into the presence-simulation idea, moving its
+    // votes the way a moderator's merge does (nobody counted twice).
     let target = demo
         .ideas
         .iter()
         .find(|i| i.title.starts_with("Harmonogram"))
+        .map(|i| (i.id.clone(), i.board_id.clone()));
+    let dup = demo
+        .ideas
+        .iter()
+        .find(|i| i.title.starts_with("Vacation mode"))
         .map(|i| i.id.clone());
-    if let (Some(target), Some(dup)) = (
-        target,
-        demo.ideas
-            .iter_mut()
-            .find(|i| i.title.starts_with("Vacation mode")),
-    ) {
-        dup.merged_into = Some(target);
+    if let (Some((target, board_id)), Some(dup)) = (target, dup) {
+        let on_target: BTreeSet<String> = demo
+            .votes
+            .iter()
+            .filter(|v| v.idea_id == target)
+            .map(|v| v.voter.key())
+            .collect();
+        let moved: Vec<Vote> = demo
+            .votes
+            .iter()
+            .filter(|v| v.idea_id == dup && !on_target.contains(&v.voter.key()))
+            .map(|v| Vote::new(&target, &board_id, v.voter.clone(), v.created_at))
+            .collect();
+        demo.votes.retain(|v| v.idea_id != dup);
+        demo.votes.extend(moved);
+        if let Some(d) = demo.ideas.iter_mut().find(|i| i.id == dup) {
+            d.merged_into = Some(target);
+        }
+    }
+    // The changelog thanked the people behind two shipped ideas.
+    for (title, headline, body, days_ago) in [
+        ("Dark mode for", "Dark mode is here", "The app now follows your system's dark theme. Thank you to everyone who asked for it and voted!", 30),
+        ("Group lights by room", "Rooms in the widget", "The home-screen widget groups lights by room. Thanks for the votes!", 12),
+    ] {
+        let Some(idea) = demo.ideas.iter().find(|i| i.title.starts_with(title)).cloned() else { continue };
+        let at = now.plus_days(-days_ago);
+        let entry = crate::domain::changelog::ChangelogEntry {
+            id: ChangelogId(id_at(&mut rng, at)),
+            board_id: idea.board_id.clone(),
+            title: headline.into(),
+            body: body.into(),
+            idea_ids: vec![idea.id.clone()],
+            contributors: crate::domain::changelog::contributors(&[&idea], &demo.votes),
+            published_at: at,
+            published_by: Actor::Member(MemberId::from(DEMO_ADMIN)),
+            version: 0,
+        };
+        if let Some(i) = demo.ideas.iter_mut().find(|i| i.id == idea.id) {
+            i.shipped_in = Some(entry.id.clone());
+        }
+        demo.changelog.push(entry);
     }
     demo.boards = vec![main, studio];
 
@@ -849,7 +891,7 @@ mod tests {
                 "{status}"
             );
         }
-        for idea in &main {
+        for idea in main.iter().filter(|i| i.merged_into.is_none()) {
             assert!(
                 d.votes.iter().any(|v| v.idea_id == idea.id),
                 "{} has no votes",

@@ -3,14 +3,19 @@
 
 pub mod activity;
 pub mod board;
+pub mod changelog;
 pub mod comment;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod idea;
 pub mod ids;
 pub mod locale;
 pub mod member;
+pub mod merge;
+pub mod moderation;
+pub mod permissions;
 pub mod ranking;
 pub mod rng;
 pub mod survey;

@@ -79,6 +79,36 @@ pub fn check_vote(
     Ok(())
 }
 
+/// What to write when a device that voted anonymously signs in as `member`: each device
+/// vote becomes the member's vote (unless the member already voted for that idea), and
+/// the device votes are removed. Returns (votes to create, vote ids to delete).
+pub fn claim_device_votes(
+    device_votes: &[Vote],
+    member: &crate::domain::ids::MemberId,
+    member_votes: &[Vote],
+) -> (Vec<Vote>, Vec<VoteId>) {
+    let member_actor = Actor::Member(member.clone());
+    let voted: std::collections::HashSet<&IdeaId> = member_votes
+        .iter()
+        .filter(|v| v.voter == member_actor)
+        .map(|v| &v.idea_id)
+        .collect();
+    let mut create = Vec::new();
+    let mut delete = Vec::new();
+    for v in device_votes.iter().filter(|v| v.voter.is_anonymous()) {
+        if !voted.contains(&v.idea_id) {
+            create.push(Vote::new(
+                &v.idea_id,
+                &v.board_id,
+                member_actor.clone(),
+                v.created_at,
+            ));
+        }
+        delete.push(v.id.clone());
+    }
+    (create, delete)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +197,31 @@ mod tests {
             check_vote(&open, &idea(), Lane::Open, &anon, true, 0),
             Ok(())
         );
+    }
+
+    #[test]
+    fn device_votes_become_the_members_without_duplicates() {
+        let device = Actor::Device(DeviceId::from("d1"));
+        let dv = |i: &str| {
+            Vote::new(
+                &IdeaId::from(i),
+                &BoardId::from("b"),
+                device.clone(),
+                Timestamp(1),
+            )
+        };
+        let mv = Vote::new(
+            &IdeaId::from("i2"),
+            &BoardId::from("b"),
+            Actor::Member(MemberId::from("m")),
+            Timestamp(2),
+        );
+        let (create, delete) =
+            claim_device_votes(&[dv("i1"), dv("i2")], &MemberId::from("m"), &[mv]);
+        assert_eq!(create.len(), 1);
+        assert_eq!(create[0].idea_id.as_str(), "i1");
+        assert_eq!(create[0].voter, Actor::Member(MemberId::from("m")));
+        assert_eq!(delete.len(), 2);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! with optimistic concurrency (a `version` in every document), and its implementations.
 //! The UI reaches typed entities through [`StoreExt`] and never knows which store it has.
 
+pub mod community;
 mod error;
 pub mod memory;
 pub mod migrate;

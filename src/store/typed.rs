@@ -2,7 +2,7 @@
 //! stored document that no longer fits its type is reported, never dropped silently.
 
 use super::{doc_id, Collection, Query, Store, StoreError};
-use crate::domain::{activity, board, comment, idea, member, survey, vote};
+use crate::domain::{activity, board, changelog, comment, idea, member, moderation, survey, vote};
 use async_trait::async_trait;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -36,6 +36,10 @@ entity!(
     survey::Survey => Surveys,
     survey::Response => Responses,
     activity::Event => Events,
+    changelog::ChangelogEntry => Changelog,
+    moderation::Report => Reports,
+    moderation::ModLogEntry => ModLog,
+    moderation::CommunitySettings => Settings,
 );
 
 /// A stored document that could not be read as its type.

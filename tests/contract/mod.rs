@@ -370,3 +370,102 @@ async fn seeds_only_empty(store: Rc<dyn Store>) {
         "seeds once"
     );
 }
+
+/// Creates, reads back, updates and lists one entity of each type through the store.
+async fn round_trip<T>(store: &dyn Store, mut entity: T, change: impl Fn(&mut T))
+where
+    T: gromada::store::Entity + Clone + PartialEq + std::fmt::Debug,
+{
+    let created = store.create_as(&entity).await.unwrap();
+    let id = created.entity_id().to_owned();
+    let read: T = store.get_as(&id).await.unwrap().unwrap();
+    assert_eq!(read, created, "{id} reads back as written");
+    change(&mut entity);
+    let mut next = read.clone();
+    change(&mut next);
+    let updated = store.update_as(&next).await.unwrap();
+    assert_ne!(updated, created, "{id} changed");
+    let listed = store.list_as::<T>(&Query::all()).await.unwrap();
+    assert_eq!(listed.items, vec![updated]);
+    assert!(listed.unreadable.is_empty());
+}
+
+async fn every_entity_round_trips(store: Rc<dyn Store>) {
+    use gromada::domain::board::Board;
+    use gromada::domain::changelog::ChangelogEntry;
+    use gromada::domain::moderation::{
+        CommunitySettings, Decision, ModLogEntry, PostRef, Report, ReportReason,
+    };
+    let now = Timestamp::parse("2026-11-24T10:00:00Z").unwrap();
+    let demo = demo::generate(now, 3);
+    let s = store.as_ref();
+    round_trip(s, demo.members[0].clone(), |m| m.name = "Renamed".into()).await;
+    round_trip(s, demo.boards[0].clone(), |b: &mut Board| {
+        b.description = "Changed".into()
+    })
+    .await;
+    round_trip(s, demo.ideas[0].clone(), |i| {
+        i.title = "<b>Changed</b> 😀".into()
+    })
+    .await;
+    round_trip(s, demo.votes[0].clone(), |v| v.created_at = now).await;
+    round_trip(s, demo.comments[0].clone(), |c| c.body = "Edited".into()).await;
+    round_trip(s, demo.surveys[0].clone(), |sv| sv.threshold = 7).await;
+    round_trip(s, demo.responses[0].clone(), |r| r.updated_at = Some(now)).await;
+    round_trip(s, demo.events[0].clone(), |e| e.text = "edited".into()).await;
+    let idea = demo.ideas[0].id.clone();
+    round_trip(
+        s,
+        ChangelogEntry {
+            id: ChangelogId::from("c1"),
+            board_id: demo.boards[0].id.clone(),
+            title: "Dark mode shipped".into(),
+            body: "Thanks!".into(),
+            idea_ids: vec![idea.clone()],
+            contributors: vec![MemberId::from("m-ola")],
+            published_at: now,
+            published_by: Actor::Member(MemberId::from("m-piotr")),
+            version: 0,
+        },
+        |e| e.title = "Dark mode is here".into(),
+    )
+    .await;
+    let post = PostRef::Comment(CommentId::from("c9"), idea.clone());
+    let by = Actor::Device(DeviceId::from("d1"));
+    round_trip(
+        s,
+        Report {
+            id: Report::id_for(&post, &by),
+            post: post.clone(),
+            board_id: demo.boards[0].id.clone(),
+            reason: ReportReason::Spam,
+            note: "ads".into(),
+            by,
+            at: now,
+            resolved: false,
+            version: 0,
+        },
+        |r| r.resolved = true,
+    )
+    .await;
+    round_trip(
+        s,
+        ModLogEntry {
+            id: ModLogId::from("l1"),
+            post: Some(post),
+            board_id: None,
+            decision: Decision::Status("open".into(), "planned".into()),
+            by: Actor::Member(MemberId::from("m-marta")),
+            at: now,
+            note: String::new(),
+            version: 0,
+        },
+        |l| l.note = "because".into(),
+    )
+    .await;
+    let mut settings = CommunitySettings::default();
+    settings
+        .word_filter
+        .insert(gromada::domain::locale::Locale::Pl, vec!["oszustwo".into()]);
+    round_trip(s, settings, |c| c.hold_bare_links = false).await;
+}
