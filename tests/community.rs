@@ -22,6 +22,7 @@ use gromada::store::community::{Community, OpError};
 use gromada::store::memory::MemoryStore;
 use gromada::store::{Query, Store, StoreExt};
 use std::cell::Cell;
+use std::rc::Rc;
 
 fn now() -> Timestamp {
     Timestamp::parse("2026-11-24T10:00:00Z").unwrap()
@@ -50,30 +51,31 @@ fn board(settings: BoardSettings) -> Board {
 }
 
 struct World {
-    store: MemoryStore,
-    counter: Cell<u32>,
+    store: Rc<MemoryStore>,
+    counter: Rc<Cell<u32>>,
 }
 
 impl World {
     fn new(settings: BoardSettings) -> (Self, Board) {
         let w = World {
-            store: MemoryStore::new(),
-            counter: Cell::new(0),
+            store: Rc::new(MemoryStore::new()),
+            counter: Rc::new(Cell::new(0)),
         };
         let b = block_on(w.store.create_as(&board(settings))).unwrap();
         (w, b)
     }
 
     fn with<T>(&self, viewer: &Viewer, at: Timestamp, f: impl FnOnce(&Community) -> T) -> T {
-        let new_id = || {
-            self.counter.set(self.counter.get() + 1);
-            format!("id{:04}", self.counter.get())
+        let counter = self.counter.clone();
+        let new_id = move || {
+            counter.set(counter.get() + 1);
+            format!("id{:04}", counter.get())
         };
         let c = Community {
-            store: &self.store,
-            viewer,
+            store: self.store.clone(),
+            viewer: viewer.clone(),
             now: at,
-            new_id: &new_id,
+            new_id: Rc::new(new_id),
         };
         f(&c)
     }

@@ -10,7 +10,7 @@ use crate::domain::board::{Board, Lane};
 use crate::domain::comment::Comment;
 use crate::domain::idea::Idea;
 use crate::domain::ids::{CategoryId, IdeaId, StatusId};
-use crate::domain::member::Actor;
+use crate::domain::member::{Actor, Viewer};
 use crate::domain::text::{fold, matches_query};
 use crate::domain::time::{Timestamp, DAY_MS};
 use crate::domain::vote::Vote;
@@ -215,6 +215,13 @@ impl BoardIndex {
             .count() as u32
     }
 
+    /// Every vote: (idea, voter, when), grouped by voter.
+    pub fn votes(&self) -> impl Iterator<Item = (&IdeaId, &Actor, Timestamp)> {
+        self.voted
+            .iter()
+            .flat_map(|(actor, ideas)| ideas.iter().map(move |(idea, at)| (idea, actor, *at)))
+    }
+
     /// Records a vote (or its removal) without rebuilding, for instant feedback.
     /// Idempotent: adding a vote already counted, or removing one not counted, changes nothing.
     pub fn apply_vote(&mut self, vote: &Vote, added: bool, now: Timestamp) {
@@ -243,20 +250,32 @@ impl BoardIndex {
         s.weighted_votes = (s.weighted_votes + weight).max(0.0);
     }
 
+    /// Whether `viewer` may see `idea` in lists: published and not merged (a merged idea
+    /// is reached through the one it was merged into), or held/rejected but their own or
+    /// they are staff.
+    pub fn listed_for(idea: &Idea, viewer: &Viewer) -> bool {
+        idea.merged_into.is_none()
+            && (idea.visibility.is_published()
+                || viewer.role.is_staff()
+                || idea.author == viewer.actor)
+    }
+
     /// Indices into `ideas` of those passing `filter` for `viewer`, in `sort` order.
-    pub fn select(&self, filter: &IdeaFilter, sort: Sort, viewer: &Actor) -> Vec<usize> {
+    pub fn select(&self, filter: &IdeaFilter, sort: Sort, viewer: &Viewer) -> Vec<usize> {
         let query = fold(filter.query.trim());
-        let mine = self.voted.get(viewer);
+        let actor = &viewer.actor;
+        let mine = self.voted.get(actor);
         let mut out: Vec<usize> = (0..self.ideas.len())
             .filter(|&i| {
                 let idea = &self.ideas[i];
-                filter.status.as_ref().is_none_or(|s| &idea.status_id == s)
+                Self::listed_for(idea, viewer)
+                    && filter.status.as_ref().is_none_or(|s| &idea.status_id == s)
                     && filter
                         .category
                         .as_ref()
                         .is_none_or(|c| idea.category_id.as_ref() == Some(c))
                     && (!filter.my_votes || mine.is_some_and(|m| m.contains_key(&idea.id)))
-                    && (!filter.my_ideas || &idea.author == viewer)
+                    && (!filter.my_ideas || &idea.author == actor)
                     && (query.is_empty() || matches_query(&self.folded[i], &query))
             })
             .collect();
@@ -365,6 +384,14 @@ mod tests {
         }
     }
 
+    fn viewer(id: &str) -> Viewer {
+        Viewer {
+            actor: Actor::Member(MemberId::from(id)),
+            role: crate::domain::member::Role::Member,
+            device: DeviceId::from("d"),
+        }
+    }
+
     fn vote(idea: &str, who: &str, at: i64) -> Vote {
         Vote::new(
             &IdeaId::from(idea),
@@ -399,7 +426,11 @@ mod tests {
             .collect();
         votes.extend((0..4).map(|i| vote("new", &format!("n{i}"), -1)));
         let index = BoardIndex::build(&board(), ideas, &votes, &[], t(0));
-        let viewer = Actor::Member(MemberId::from("x"));
+        let viewer = crate::domain::member::Viewer {
+            actor: Actor::Member(MemberId::from("x")),
+            role: crate::domain::member::Role::Member,
+            device: DeviceId::from("d"),
+        };
         let trending = index.select(&IdeaFilter::default(), Sort::Trending, &viewer);
         assert_eq!(index.ideas[trending[0]].id.as_str(), "new");
         let top = index.select(&IdeaFilter::default(), Sort::Top, &viewer);
@@ -422,7 +453,7 @@ mod tests {
             query: "zrodlo".into(),
             ..Default::default()
         };
-        let hits = index.select(&filter, Sort::New, &Actor::Member(MemberId::from("x")));
+        let hits = index.select(&filter, Sort::New, &viewer("x"));
         assert_eq!(hits.len(), 1);
         assert_eq!(index.ideas[hits[0]].id.as_str(), "a");
     }
@@ -435,7 +466,7 @@ mod tests {
         ];
         let votes = vec![vote("b", "me", -1)];
         let index = BoardIndex::build(&board(), ideas, &votes, &[], t(0));
-        let me = Actor::Member(MemberId::from("me"));
+        let me = viewer("me");
         let mine = index.select(
             &IdeaFilter {
                 my_votes: true,
@@ -455,7 +486,29 @@ mod tests {
         );
         assert_eq!(done, vec![1]);
         // A vote on a closed idea does not use the budget.
-        assert_eq!(index.open_votes_of(&me), 0);
+        assert_eq!(index.open_votes_of(&me.actor), 0);
+    }
+
+    #[test]
+    fn merged_and_held_ideas_are_listed_only_for_those_who_may_see_them() {
+        let mut merged = idea("m", "Merged", "open", -1);
+        merged.merged_into = Some(IdeaId::from("a"));
+        let mut held = idea("h", "Held", "open", -1);
+        held.visibility = Visibility::Pending(crate::domain::idea::HoldReason::BoardApproval);
+        let ideas = vec![idea("a", "Kept", "open", -1), merged, held];
+        let index = BoardIndex::build(&board(), ideas, &[], &[], t(0));
+        let ids = |v: &Viewer| index.select(&IdeaFilter::default(), Sort::New, v).len();
+        assert_eq!(ids(&viewer("x")), 1);
+        assert_eq!(ids(&viewer("author")), 2, "authors see their held idea");
+        let staff = Viewer {
+            role: crate::domain::member::Role::Moderator,
+            ..viewer("x")
+        };
+        assert_eq!(
+            ids(&staff),
+            2,
+            "staff see held ideas, nobody lists merged ones"
+        );
     }
 
     #[test]

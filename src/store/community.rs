@@ -18,6 +18,7 @@ use crate::domain::permissions::{require, Action};
 use crate::domain::time::Timestamp;
 use crate::domain::vote::{self, Vote};
 use crate::store::{Collection, Query, Store, StoreError, StoreExt};
+use std::rc::Rc;
 
 /// Why an operation did not happen.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -32,18 +33,19 @@ pub enum OpError {
 
 /// Operations performed by `viewer` at `now`, writing through `store`. `new_id` makes
 /// fresh ids (UUID v7 in the browser, counters in tests).
-pub struct Community<'a> {
+#[derive(Clone)]
+pub struct Community {
     /// The store.
-    pub store: &'a dyn Store,
+    pub store: Rc<dyn Store>,
     /// Who acts.
-    pub viewer: &'a Viewer,
+    pub viewer: Viewer,
     /// Now.
     pub now: Timestamp,
     /// Makes a new id.
-    pub new_id: &'a dyn Fn() -> String,
+    pub new_id: Rc<dyn Fn() -> String>,
 }
 
-impl Community<'_> {
+impl Community {
     /// The community's moderation settings (defaults when none are stored).
     pub async fn settings(&self) -> Result<CommunitySettings, StoreError> {
         Ok(self
@@ -131,7 +133,7 @@ impl Community<'_> {
         let ctx = PostContext {
             board,
             settings: &settings,
-            viewer: self.viewer,
+            viewer: &self.viewer,
             recent: &recent,
             now: self.now,
         };
@@ -146,7 +148,7 @@ impl Community<'_> {
         let ctx = PostContext {
             board: &board,
             settings: &settings,
-            viewer: self.viewer,
+            viewer: &self.viewer,
             recent: &[],
             now: self.now,
         };
@@ -172,7 +174,7 @@ impl Community<'_> {
         let ctx = PostContext {
             board: &board,
             settings: &settings,
-            viewer: self.viewer,
+            viewer: &self.viewer,
             recent: &recent,
             now: self.now,
         };
@@ -190,7 +192,7 @@ impl Community<'_> {
         add: bool,
         open_votes: u32,
     ) -> Result<(), OpError> {
-        vote::check_vote(board, idea, lane, self.viewer, add, open_votes)?;
+        vote::check_vote(board, idea, lane, &self.viewer, add, open_votes)?;
         let v = Vote::new(&idea.id, &board.id, self.viewer.actor.clone(), self.now);
         let result = if add {
             self.store.create_as(&v).await.map(|_| ())
@@ -210,7 +212,7 @@ impl Community<'_> {
     /// Moves an idea to another status (recorded in its history and the log).
     pub async fn change_status(&self, idea: &Idea, to: &StatusId) -> Result<Idea, OpError> {
         let board = self.board(&idea.board_id).await?;
-        let changed = idea::change_status(idea, &board, to, self.viewer, self.now)?;
+        let changed = idea::change_status(idea, &board, to, &self.viewer, self.now)?;
         if changed.status_id == idea.status_id {
             return Ok(idea.clone());
         }
@@ -238,7 +240,7 @@ impl Community<'_> {
             .list_as::<Vote>(&Query::all().eq("idea_id", into.id.as_str()))
             .await?
             .items;
-        let plan = merge::plan(from, into, &votes_from, &votes_into, self.viewer, self.now)?;
+        let plan = merge::plan(from, into, &votes_from, &votes_into, &self.viewer, self.now)?;
         // Mark A first: from then on nobody can vote for it.
         let saved = self.store.update_as(&plan.from).await?;
         for v in &plan.new_votes {

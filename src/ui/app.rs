@@ -9,7 +9,10 @@ use crate::ui::components::{Header, NoticesRegion, StorageBanner};
 use crate::ui::hooks::{
     provide_i18n, provide_notices, provide_store, provide_viewer, use_i18n, Prefs,
 };
-use crate::ui::pages::{BoardPage, EmbedShell, HomePage, IdeaPage, NotFound};
+use crate::ui::pages::{
+    BoardPage, BoardSettingsPage, ChangelogPage, EmbedShell, HomePage, IdeaPage, ModerationPage,
+    NewBoardPage, NotFound, ProfilePage, RoadmapPage,
+};
 use crate::ui::routes;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -144,6 +147,7 @@ pub fn App(
     boot: Boot,
 ) -> impl IntoView {
     let (config, local, embed) = provide_app_contexts(boot);
+    crate::ui::hooks::provide_community(embed.is_none());
     if let Some(target) = embed {
         return view! { <EmbedShell target=target/> }.into_any();
     }
@@ -156,6 +160,12 @@ pub fn App(
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/b/:slug") view=BoardPage/>
                     <Route path=path!("/b/:slug/ideas/:id") view=IdeaPage/>
+                    <Route path=path!("/b/:slug/settings") view=BoardSettingsPage/>
+                    <Route path=path!("/boards/new") view=NewBoardPage/>
+                    <Route path=path!("/roadmap") view=RoadmapPage/>
+                    <Route path=path!("/changelog") view=ChangelogPage/>
+                    <Route path=path!("/u/:id") view=ProfilePage/>
+                    <Route path=path!("/moderation") view=ModerationPage/>
                 </Routes>
             </main>
             <Footer/>
@@ -172,6 +182,7 @@ pub fn EmbedApp(
     boot: Boot,
 ) -> impl IntoView {
     let (config, _, embed) = provide_app_contexts(boot);
+    crate::ui::hooks::provide_community(false);
     let target = embed.unwrap_or(EmbedTarget {
         view: config.view,
         frame: String::new(),

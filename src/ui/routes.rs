@@ -49,6 +49,39 @@ pub fn idea(slug: &str, id: &str) -> String {
     at(&format!("/b/{}/ideas/{}", urlencode(slug), urlencode(id)))
 }
 
+/// A board's settings (admins).
+pub fn board_settings(slug: &str) -> String {
+    at(&format!("/b/{}/settings", urlencode(slug)))
+}
+
+/// Creating a board (admins).
+pub fn new_board() -> String {
+    at("/boards/new")
+}
+
+/// The public roadmap of a board.
+pub fn roadmap(slug: &str) -> String {
+    at(&format!("/roadmap?board={}", urlencode(slug)))
+}
+
+/// The changelog; `idea` prefills the composer for admins.
+pub fn changelog(idea: Option<&str>) -> String {
+    match idea {
+        Some(i) => at(&format!("/changelog?idea={}", urlencode(i))),
+        None => at("/changelog"),
+    }
+}
+
+/// A member's profile.
+pub fn profile(member: &str) -> String {
+    at(&format!("/u/{}", urlencode(member)))
+}
+
+/// The moderation queue.
+pub fn moderation() -> String {
+    at("/moderation")
+}
+
 /// Percent-encodes a path segment or query value.
 pub fn urlencode(text: &str) -> String {
     String::from(js_sys::encode_uri_component(text))

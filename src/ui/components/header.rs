@@ -1,7 +1,9 @@
 //! The app header: community name, main navigation, language and role switchers.
 
+use crate::domain::permissions::{can, Action};
 use crate::ui::components::{LanguageSwitcher, RoleSwitcher};
-use crate::ui::hooks::use_i18n;
+use crate::ui::hooks::{use_community, use_i18n, use_viewer};
+use crate::ui::i18n::fill;
 use crate::ui::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -15,6 +17,7 @@ pub fn Header(
     let i18n = use_i18n();
     let location = use_location();
     let current = move |href: &str| {
+        let href = href.split('?').next().unwrap_or(href);
         let path = location.pathname.get();
         let here = if href == routes::home() {
             path == href || format!("{path}/") == href
@@ -25,6 +28,12 @@ pub fn Header(
     };
     let home = routes::home();
     let home_link = home.clone();
+    let viewer = use_viewer();
+    let community = use_community();
+    let roadmap = crate::ui::routes::base() + "/roadmap";
+    let changelog = routes::changelog(None);
+    let moderation = routes::moderation();
+    let new_board = routes::new_board();
     view! {
         <header class="g-header">
             <a class="g-skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
@@ -34,6 +43,27 @@ pub fn Header(
                     <a class="g-header__link" href=home.clone() aria-current=move || current(&home)>
                         {move || i18n.t().nav_home}
                     </a>
+                    <a class="g-header__link" href=roadmap.clone() aria-current=move || current(&roadmap)>
+                        {move || i18n.t().nav_roadmap}
+                    </a>
+                    <a class="g-header__link" href=changelog.clone() aria-current=move || current(&changelog)>
+                        {move || i18n.t().nav_changelog}
+                    </a>
+                    <Show when=move || can(viewer.role(), Action::Moderate)>
+                        <a class="g-header__link" href=moderation.clone() aria-current={let m = moderation.clone(); move || current(&m)}>
+                            {move || i18n.t().nav_moderation}
+                            <Show when=move || { community.pending.get() > 0 }>
+                                " " <span class="g-count" aria-label=move || fill(i18n.t().pending_count, &[("n", &community.pending.get().to_string())])>
+                                    {move || community.pending.get()}
+                                </span>
+                            </Show>
+                        </a>
+                    </Show>
+                    <Show when=move || can(viewer.role(), Action::ConfigureBoards)>
+                        <a class="g-header__link" href=new_board.clone() aria-current={let n = new_board.clone(); move || current(&n)}>
+                            {move || i18n.t().new_board}
+                        </a>
+                    </Show>
                 </nav>
                 <div class="g-header__tools">
                     <LanguageSwitcher/>

@@ -6,31 +6,6 @@ use crate::ui::hooks::use_i18n;
 use crate::ui::i18n::fill;
 use leptos::prelude::*;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-
-/// Offers the user the raw text of damaged entries as a file.
-fn download(name: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = document.create_element("a") {
-        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
-            a.set_href(&url);
-            a.set_download(name);
-            a.click();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
 
 /// Damaged-data banner (nothing when all data is readable).
 #[component]
@@ -44,8 +19,15 @@ pub fn StorageBanner(
     };
     let count = RwSignal::new(local.damaged().len());
     let store = StoredValue::new_local(local);
-    let on_download =
-        move |_| store.with_value(|s| download("gromada-damaged-entries.json", &s.damaged_json()));
+    let on_download = move |_| {
+        store.with_value(|s| {
+            crate::ui::download::download(
+                "gromada-damaged-entries.json",
+                "application/json",
+                &s.damaged_json(),
+            )
+        })
+    };
     let on_discard = move |_| {
         store.with_value(|s| s.discard_damaged());
         count.set(0);

@@ -46,6 +46,11 @@ impl ViewerContext {
         self.members.get()
     }
 
+    /// Members, without tracking.
+    pub fn members_untracked(&self) -> Vec<Member> {
+        self.members.get_untracked()
+    }
+
     /// A member's display name, if known.
     pub fn name_of(&self, id: &MemberId) -> Option<String> {
         self.members

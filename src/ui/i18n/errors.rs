@@ -118,6 +118,76 @@ pub fn wait_text(locale: Locale, seconds: i64) -> String {
     }
 }
 
+impl Messages {
+    /// A report reason's name.
+    pub fn report_reason_name(&self, r: crate::domain::moderation::ReportReason) -> &'static str {
+        use crate::domain::moderation::ReportReason::*;
+        match (self.locale, r) {
+            (Locale::En, Spam) => "Spam or advertising",
+            (Locale::En, Abuse) => "Insulting or abusive",
+            (Locale::En, OffTopic) => "Off topic",
+            (Locale::En, Other) => "Something else",
+            (Locale::Pl, Spam) => "Spam lub reklama",
+            (Locale::Pl, Abuse) => "Obraźliwe",
+            (Locale::Pl, OffTopic) => "Nie na temat",
+            (Locale::Pl, Other) => "Coś innego",
+        }
+    }
+
+    /// Why a post is held, in words.
+    pub fn hold_reason(&self, r: &crate::domain::idea::HoldReason) -> String {
+        use crate::domain::idea::HoldReason::*;
+        match (self.locale, r) {
+            (Locale::En, BoardApproval) => "Held: this board approves every post".into(),
+            (Locale::En, WordFilter(w)) => format!("Held: contains “{w}” from the word filter"),
+            (Locale::En, BareLink) => "Held: mostly a link without context".into(),
+            (Locale::En, Reported) => "Hidden: reported by several members".into(),
+            (Locale::Pl, BoardApproval) => "Wstrzymane: ta tablica zatwierdza każdy wpis".into(),
+            (Locale::Pl, WordFilter(w)) => format!("Wstrzymane: zawiera „{w}” z filtra słów"),
+            (Locale::Pl, BareLink) => "Wstrzymane: głównie link bez kontekstu".into(),
+            (Locale::Pl, Reported) => "Ukryte: zgłoszone przez kilka osób".into(),
+        }
+    }
+
+    /// A lane's name.
+    pub fn lane_name(&self, lane: crate::domain::board::Lane) -> &'static str {
+        use crate::domain::board::Lane::*;
+        match (self.locale, lane) {
+            (Locale::En, Open) => "Open (votable)",
+            (Locale::En, Active) => "Active (votable)",
+            (Locale::En, Closed) => "Closed (no votes)",
+            (Locale::Pl, Open) => "Otwarty (głosowanie)",
+            (Locale::Pl, Active) => "W toku (głosowanie)",
+            (Locale::Pl, Closed) => "Zamknięty (bez głosów)",
+        }
+    }
+
+    /// A moderation decision, for the log.
+    pub fn decision_name(&self, d: &crate::domain::moderation::Decision) -> String {
+        use crate::domain::moderation::Decision::*;
+        let en = self.locale == Locale::En;
+        match d {
+            Approve => if en { "Approved" } else { "Zatwierdzono" }.into(),
+            Reject => if en { "Rejected" } else { "Odrzucono" }.into(),
+            Edit => if en { "Edited" } else { "Zmieniono treść" }.into(),
+            DismissReports => if en {
+                "Kept, reports dismissed"
+            } else {
+                "Zostawiono, odrzucono zgłoszenia"
+            }
+            .into(),
+            Status(from, to) => format!("Status: {from} → {to}"),
+            Merge(into) => format!("{} {into}", if en { "Merged into" } else { "Scalono z" }),
+            WordFilter => if en {
+                "Word filter changed"
+            } else {
+                "Zmieniono filtr słów"
+            }
+            .into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::error::DomainError;

@@ -251,6 +251,260 @@ pub struct Messages {
     pub board_not_found: &'static str,
     /// Your vote was not saved: `{reason}`.
     pub vote_failed: &'static str,
+    /// Post an idea (button and form title).
+    pub post_idea: &'static str,
+    /// Title field.
+    pub idea_title: &'static str,
+    /// Description field.
+    pub idea_description: &'static str,
+    /// Description hint.
+    pub description_hint: &'static str,
+    /// Characters used: `{n}`, `{max}`.
+    pub chars_count: &'static str,
+    /// Duplicate hints heading.
+    pub similar_ideas: &'static str,
+    /// Submit idea button.
+    pub submit_idea: &'static str,
+    /// After posting.
+    pub idea_posted: &'static str,
+    /// After posting, held.
+    pub idea_held: &'static str,
+    /// No category option.
+    pub no_category: &'static str,
+    /// Comment field.
+    pub comment_label: &'static str,
+    /// Post comment button.
+    pub post_comment: &'static str,
+    /// After commenting.
+    pub comment_posted: &'static str,
+    /// After commenting, held.
+    pub comment_held: &'static str,
+    /// Merged ideas take no comments.
+    pub comments_closed: &'static str,
+    /// Slow mode countdown: `{time}`.
+    pub slow_mode_wait: &'static str,
+    /// Report link.
+    pub report: &'static str,
+    /// After reporting.
+    pub reported: &'static str,
+    /// Report reason legend.
+    pub report_reason: &'static str,
+    /// Report note field.
+    pub report_note: &'static str,
+    /// Send report button.
+    pub send_report: &'static str,
+    /// After sending a report.
+    pub report_sent: &'static str,
+    /// Staff tools heading.
+    pub moderation_tools: &'static str,
+    /// Change status label.
+    pub change_status: &'static str,
+    /// Apply button.
+    pub apply: &'static str,
+    /// After a status change: `{status}`.
+    pub status_changed: &'static str,
+    /// Merge legend.
+    pub merge_into: &'static str,
+    /// Merge search hint.
+    pub merge_search: &'static str,
+    /// Merge button before a choice.
+    pub merge_pick: &'static str,
+    /// Merge button: `{from}`, `{into}`.
+    pub merge_confirm: &'static str,
+    /// After merging: `{title}`.
+    pub merged_ok: &'static str,
+    /// Merged duplicates heading.
+    pub merged_from: &'static str,
+    /// Announce link.
+    pub publish_changelog: &'static str,
+    /// Shipped banner, before the entry.
+    pub shipped_in: &'static str,
+    /// Shipped tag.
+    pub shipped: &'static str,
+    /// Contributors count: `{n}`.
+    pub thanks_to: &'static str,
+    /// Edit button.
+    pub edit: &'static str,
+    /// Save changes button.
+    pub save_changes: &'static str,
+    /// After saving.
+    pub saved: &'static str,
+    /// Approve button.
+    pub approve: &'static str,
+    /// After approving.
+    pub approved: &'static str,
+    /// Reject button.
+    pub reject: &'static str,
+    /// Rejected tag / after rejecting.
+    pub rejected: &'static str,
+    /// Held idea banner.
+    pub pending_note: &'static str,
+    /// Rejected idea banner.
+    pub rejected_note: &'static str,
+    /// Contributor badge.
+    pub contributor: &'static str,
+    /// Contributor badge explanation.
+    pub contributor_note: &'static str,
+    /// Before an author's name.
+    pub posted_by_label: &'static str,
+    /// Status history heading.
+    pub status_history: &'static str,
+    /// Voters heading.
+    pub voters: &'static str,
+    /// Trending explanation summary.
+    pub why_here: &'static str,
+    /// Trending explanation: `{score}`, `{votes}`, `{comments}`, `{n}`, `{c}`.
+    pub trending_explain: &'static str,
+    /// Export ideas button.
+    pub export_ideas: &'static str,
+    /// Export votes button.
+    pub export_votes: &'static str,
+    /// Board settings link.
+    pub board_settings: &'static str,
+    /// New board link and heading.
+    pub new_board: &'static str,
+    /// Whose ideas filter legend.
+    pub show_whose: &'static str,
+    /// Roadmap heading.
+    pub roadmap_title: &'static str,
+    /// Roadmap intro.
+    pub roadmap_intro: &'static str,
+    /// Board select label.
+    pub board_label: &'static str,
+    /// Empty lane.
+    pub lane_empty: &'static str,
+    /// Move button name: `{title}`, `{status}`.
+    pub move_to: &'static str,
+    /// Changelog heading.
+    pub changelog_title: &'static str,
+    /// Changelog intro.
+    pub changelog_intro: &'static str,
+    /// New changelog entry button.
+    pub new_entry: &'static str,
+    /// Entry headline field.
+    pub entry_title: &'static str,
+    /// Entry body field.
+    pub entry_body: &'static str,
+    /// Entry ideas legend.
+    pub entry_ideas: &'static str,
+    /// No ideas to announce.
+    pub no_shipped_ideas: &'static str,
+    /// Publish button.
+    pub publish: &'static str,
+    /// After publishing: `{n}`.
+    pub published_ok: &'static str,
+    /// Empty changelog.
+    pub no_entries: &'static str,
+    /// Thanks line: `{names}`.
+    pub thanks_names: &'static str,
+    /// More names: `{n}`.
+    pub and_more: &'static str,
+    /// Joined: `{date}`.
+    pub joined: &'static str,
+    /// Ideas posted heading.
+    pub ideas_posted: &'static str,
+    /// Unknown member.
+    pub member_not_found: &'static str,
+    /// Not staff.
+    pub moderators_only: &'static str,
+    /// Queue heading.
+    pub queue_heading: &'static str,
+    /// Empty queue.
+    pub queue_empty: &'static str,
+    /// Queue item: idea.
+    pub queue_idea_on: &'static str,
+    /// Queue item: comment.
+    pub queue_comment_on: &'static str,
+    /// Reports: `{n}`.
+    pub reports_count: &'static str,
+    /// Keep a reported post.
+    pub dismiss_reports: &'static str,
+    /// Approve after editing.
+    pub save_and_approve: &'static str,
+    /// Post text field.
+    pub text_label: &'static str,
+    /// Decisions heading.
+    pub log_heading: &'static str,
+    /// Empty log.
+    pub log_empty: &'static str,
+    /// Log column.
+    pub log_when: &'static str,
+    /// Log column.
+    pub log_who: &'static str,
+    /// Log column.
+    pub log_what: &'static str,
+    /// Log column.
+    pub log_note: &'static str,
+    /// Word filter heading.
+    pub word_filter_heading: &'static str,
+    /// Word filter hint.
+    pub word_filter_hint: &'static str,
+    /// Bare link rule.
+    pub hold_links: &'static str,
+    /// After saving settings.
+    pub settings_saved: &'static str,
+    /// Queue size for screen readers: `{n}`.
+    pub pending_count: &'static str,
+    /// Not admin.
+    pub admins_only: &'static str,
+    /// Board name field.
+    pub board_name: &'static str,
+    /// Board address field.
+    pub board_slug: &'static str,
+    /// Board description field.
+    pub board_description: &'static str,
+    /// Who may post legend.
+    pub posting_label: &'static str,
+    /// Posting option.
+    pub posting_anyone: &'static str,
+    /// Posting option.
+    pub posting_members: &'static str,
+    /// Moderation legend.
+    pub moderation_label: &'static str,
+    /// Moderation option.
+    pub moderation_publish: &'static str,
+    /// Moderation option.
+    pub moderation_approve: &'static str,
+    /// Vote budget field.
+    pub budget_label: &'static str,
+    /// Anonymous votes option.
+    pub anonymous_votes_label: &'static str,
+    /// Slow mode legend.
+    pub slow_mode_label: &'static str,
+    /// Slow mode switch.
+    pub slow_mode_on: &'static str,
+    /// Slow mode posts.
+    pub slow_posts: &'static str,
+    /// Slow mode minutes.
+    pub slow_minutes: &'static str,
+    /// Categories legend.
+    pub categories_heading: &'static str,
+    /// Category name.
+    pub category_name: &'static str,
+    /// Add category.
+    pub add_category: &'static str,
+    /// Remove button.
+    pub remove: &'static str,
+    /// Statuses legend.
+    pub statuses_heading: &'static str,
+    /// Status name.
+    pub status_name: &'static str,
+    /// Status colour.
+    pub status_color: &'static str,
+    /// Status lane.
+    pub status_lane: &'static str,
+    /// Roadmap checkbox.
+    pub on_roadmap: &'static str,
+    /// Shipped checkbox.
+    pub counts_as_shipped: &'static str,
+    /// Move status up.
+    pub move_up: &'static str,
+    /// Move status down.
+    pub move_down: &'static str,
+    /// Add status.
+    pub add_status: &'static str,
+    /// Create board button.
+    pub create_board: &'static str,
 }
 
 impl Messages {

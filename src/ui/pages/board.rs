@@ -1,12 +1,17 @@
 //! A board: sort, filter and search its ideas (all kept in the URL, so views are
 //! shareable and the back button works), and vote.
 
+use crate::domain::board::Board;
+use crate::domain::export;
 use crate::domain::ids::{CategoryId, StatusId};
+use crate::domain::member::{Actor, Member};
+use crate::domain::permissions::{can, Action};
 use crate::domain::ranking::{IdeaFilter, Sort};
-use crate::ui::components::status_badge_name;
+use crate::ui::components::{status_badge_name, IdeaForm};
 use crate::ui::format;
 use crate::ui::hooks::{use_board, use_i18n, use_viewer, BoardQuery, BoardState, UseBoard};
 use crate::ui::i18n::fill;
+use crate::ui::i18n::Messages;
 use crate::ui::pages::IdeaRow;
 use crate::ui::routes;
 use leptos::prelude::*;
@@ -60,13 +65,13 @@ pub fn BoardView(
     };
 
     let selection = Memo::new(move |_| {
-        let actor = viewer.actor();
+        let v = viewer.get();
         let f = filter.get();
         let s = sort.get();
         board.state.with(|st| match st {
             Some(Ok(Some(st))) => st
                 .index
-                .select(&f, s, &actor)
+                .select(&f, s, &v)
                 .into_iter()
                 .map(|i| (st.index.ideas[i].id.clone(), st.index.ideas[i].version))
                 .collect(),
@@ -74,9 +79,9 @@ pub fn BoardView(
         })
     });
 
-    let controls = move |st: &BoardState| {
-        let statuses = st.board.statuses.clone();
-        let categories = st.board.categories.clone();
+    let controls = move |b: &Board| {
+        let statuses = b.statuses.clone();
+        let categories = b.categories.clone();
         view! {
             <div class="g-controls" role="search">
                 <label class="g-field g-field--grow">
@@ -163,7 +168,7 @@ pub fn BoardView(
                         }
                     })}
                 <fieldset class="g-field g-segmented">
-                    <legend class="g-visually-hidden">{move || i18n.t().filter_status}</legend>
+                    <legend class="g-visually-hidden">{move || i18n.t().show_whose}</legend>
                     {[("", 0u8), ("votes", 1), ("ideas", 2)]
                         .into_iter()
                         .map(|(value, n)| {
@@ -203,9 +208,42 @@ pub fn BoardView(
         }
     };
 
+    // The board itself changes rarely (votes do not change it): render its header and
+    // controls from this memo so voting never rebuilds them.
+    let head = Memo::new(move |_| {
+        board.state.with(|s| {
+            s.as_ref().map(|r| {
+                r.as_ref()
+                    .map(|o| o.as_ref().map(|st| (st.board.clone(), st.unreadable)))
+                    .map_err(Clone::clone)
+            })
+        })
+    });
+    let form_open = RwSignal::new(false);
+    let may_export = move || can(viewer.role(), Action::Export);
+    let may_configure = move || can(viewer.role(), Action::ConfigureBoards);
+    let export = move |votes: bool| {
+        let t = i18n.t_untracked();
+        board.state.with_untracked(|s| {
+            if let Some(Ok(Some(st))) = s {
+                let names = viewer.members_untracked();
+                let (name, csv) = if votes {
+                    ("votes", votes_csv(st, &names, t))
+                } else {
+                    ("ideas", ideas_csv(st, &names, t))
+                };
+                crate::ui::download::download(
+                    &format!("{}-{name}.csv", st.board.slug),
+                    "text/csv;charset=utf-8",
+                    &csv,
+                );
+            }
+        });
+    };
+
     view! {
         <section class="g-page g-board" class:g-board--embedded=embedded>
-            {move || match board.state.get() {
+            {move || match head.get() {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
                 Some(Ok(None)) => view! {
@@ -216,13 +254,13 @@ pub fn BoardView(
                     </div>
                 }
                 .into_any(),
-                Some(Ok(Some(st))) => {
-                    let budget = st.board.settings.vote_budget;
-                    let unreadable = st.unreadable;
+                Some(Ok(Some((b, unreadable)))) => {
+                    let budget = b.settings.vote_budget;
+                    let slug = b.slug.clone();
                     view! {
                         <header class="g-board__header">
-                            <h1 class="g-board__title">{st.board.name.clone()}</h1>
-                            <p class="g-board__description">{st.board.description.clone()}</p>
+                            <h1 class="g-board__title">{b.name.clone()}</h1>
+                            <p class="g-board__description">{b.description.clone()}</p>
                             {budget
                                 .map(|budget| {
                                     view! {
@@ -248,8 +286,35 @@ pub fn BoardView(
                                         </p>
                                     }
                                 })}
+                            <div class="g-toolbar">
+                                <button
+                                    type="button"
+                                    class="g-button g-button--primary"
+                                    aria-expanded=move || if form_open.get() { "true" } else { "false" }
+                                    on:click=move |_| form_open.update(|o| *o = !*o)
+                                >
+                                    {move || i18n.t().post_idea}
+                                </button>
+                                {(!embedded).then(|| {
+                                    let roadmap = routes::roadmap(&slug);
+                                    let settings = routes::board_settings(&slug);
+                                    view! {
+                                        <a class="g-button" href=roadmap>{move || i18n.t().nav_roadmap}</a>
+                                        <Show when=may_export>
+                                            <button type="button" class="g-button" on:click=move |_| export(false)>{move || i18n.t().export_ideas}</button>
+                                            <button type="button" class="g-button" on:click=move |_| export(true)>{move || i18n.t().export_votes}</button>
+                                        </Show>
+                                        <Show when=may_configure>
+                                            <a class="g-button" href=settings.clone()>{move || i18n.t().board_settings}</a>
+                                        </Show>
+                                    }
+                                })}
+                            </div>
                         </header>
-                        {controls(&st)}
+                        <Show when=move || form_open.get()>
+                            <IdeaForm board=board on_done=Callback::new(move |_| form_open.set(false))/>
+                        </Show>
+                        {controls(&b)}
                     }
                         .into_any()
                 }
@@ -268,10 +333,12 @@ pub fn BoardView(
                 <For
                     each=move || selection.get().into_iter().take(shown.get())
                     key=|entry| entry.clone()
-                    children=move |(id, _)| view! { <IdeaRow board=board id=id new_tab=embedded/> }
+                    children=move |(id, _)| {
+                        view! { <IdeaRow board=board id=id new_tab=embedded explain=Signal::derive(move || sort.get() == Sort::Trending)/> }
+                    }
                 />
             </ul>
-            <Show when=move || selection.with(|s| s.is_empty()) && matches!(board.state.get(), Some(Ok(Some(_))))>
+            <Show when=move || selection.with(|s| s.is_empty()) && matches!(head.get(), Some(Ok(Some(_))))>
                 <p class="g-empty">{move || i18n.t().no_matching_ideas}</p>
             </Show>
             <Show when=move || { selection.with(Vec::len) > shown.get() }>
@@ -280,5 +347,97 @@ pub fn BoardView(
                 </button>
             </Show>
         </section>
+    }
+}
+
+/// Display name of an actor for exports and lists.
+fn actor_name(actor: &Actor, members: &[Member], t: &Messages) -> (String, String) {
+    match actor {
+        Actor::Member(id) => (
+            id.to_string(),
+            members
+                .iter()
+                .find(|m| &m.id == id)
+                .map(|m| m.name.clone())
+                .unwrap_or_default(),
+        ),
+        Actor::Device(id) => (format!("device:{id}"), t.anonymous_visitor.to_owned()),
+    }
+}
+
+/// The board's ideas as CSV (every idea, including held and merged ones).
+fn ideas_csv(st: &BoardState, members: &[Member], t: &Messages) -> String {
+    let rows: Vec<Vec<(String, bool)>> = st
+        .index
+        .ideas
+        .iter()
+        .map(|i| {
+            let s = st.index.stats(&i.id);
+            let status = st
+                .board
+                .status(&i.status_id)
+                .map(|s| status_badge_name(s, t))
+                .unwrap_or_else(|| i.status_id.to_string());
+            let category = i
+                .category_id
+                .as_ref()
+                .and_then(|c| st.board.category(c))
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            vec![
+                (i.id.to_string(), false),
+                (i.title.clone(), false),
+                (status, false),
+                (category, false),
+                (s.votes().to_string(), true),
+                (s.comments.to_string(), true),
+                (actor_name(&i.author, members, t).1, false),
+                (i.created_at.to_rfc3339(), false),
+            ]
+        })
+        .collect();
+    export::write(
+        &export::IDEAS_HEADER,
+        rows.iter().map(|r| r.iter().map(cell).collect()),
+    )
+}
+
+/// Every vote on the board as CSV.
+fn votes_csv(st: &BoardState, members: &[Member], t: &Messages) -> String {
+    let rows: Vec<Vec<(String, bool)>> = st
+        .index
+        .votes()
+        .map(|(idea, actor, at)| {
+            let title = st
+                .index
+                .ideas
+                .iter()
+                .find(|i| &i.id == idea)
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            let (id, name) = actor_name(actor, members, t);
+            vec![
+                (idea.to_string(), false),
+                (title, false),
+                (id, false),
+                (name, false),
+                (
+                    (if actor.is_anonymous() { "yes" } else { "no" }).to_owned(),
+                    false,
+                ),
+                (at.to_rfc3339(), false),
+            ]
+        })
+        .collect();
+    export::write(
+        &export::VOTES_HEADER,
+        rows.iter().map(|r| r.iter().map(cell).collect()),
+    )
+}
+
+fn cell((text, number): &(String, bool)) -> export::Cell<'_> {
+    match (number, text.parse::<u64>()) {
+        (true, Ok(n)) => export::Cell::Number(n),
+        _ => export::Cell::Text(text),
     }
 }

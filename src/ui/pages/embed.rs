@@ -29,6 +29,7 @@ pub fn EmbedShell(
             let board = use_board(move || slug.clone());
             view! { <BoardView board=board query=BoardQuery::local() embedded=true/> }.into_any()
         }
+        View::Idea(id) => view! { <crate::ui::pages::idea_card::IdeaCard id=id/> }.into_any(),
         _ => view! { <p class="g-error" role="alert">{move || i18n.t().not_found_body}</p> }
             .into_any(),
     };

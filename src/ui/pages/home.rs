@@ -48,6 +48,7 @@ async fn load(
 fn start_path(view: &View) -> Option<String> {
     match view {
         View::Board(slug) => Some(routes::board(slug, "")),
+        View::Roadmap => Some(routes::base() + "/roadmap"),
         _ => None,
     }
 }

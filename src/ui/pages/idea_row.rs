@@ -20,6 +20,9 @@ pub fn IdeaRow(
     /// Open links in a new tab (embeds).
     #[prop(optional)]
     new_tab: bool,
+    /// Offer the Trending explanation ("Why here?").
+    #[prop(optional, into)]
+    explain: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
@@ -79,7 +82,9 @@ pub fn IdeaRow(
         Actor::Device(_) => None,
     };
     let created = idea.created_at;
-    let pending_approval = !idea.visibility.is_published();
+    let pending_approval = matches!(idea.visibility, crate::domain::idea::Visibility::Pending(_));
+    let rejected = matches!(idea.visibility, crate::domain::idea::Visibility::Rejected);
+    let shipped = idea.shipped_in.is_some();
     view! {
         <li class="g-idea" class:g-idea--closed=closed>
             <VoteButton
@@ -100,6 +105,8 @@ pub fn IdeaRow(
                     {status.map(|s| view! { <StatusBadge status=s/> })}
                     {category.map(|c| view! { <span class="g-tag">{c}</span> })}
                     {pending_approval.then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().pending_approval}</span> })}
+                    {rejected.then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().rejected}</span> })}
+                    {shipped.then(|| view! { <span class="g-tag g-tag--shipped">{move || i18n.t().shipped}</span> })}
                     <span class="g-idea__counts">
                         {move || {
                             let t = i18n.t();
@@ -121,6 +128,27 @@ pub fn IdeaRow(
                         }}
                     </span>
                 </p>
+                <Show when=move || explain.get()>
+                    <details class="g-why">
+                        <summary>{move || i18n.t().why_here}</summary>
+                        <p>
+                            {move || {
+                                let st = stats.get();
+                                let l = i18n.locale();
+                                fill(
+                                    i18n.t().trending_explain,
+                                    &[
+                                        ("score", &format::number(l, st.trending(), 2)),
+                                        ("votes", &format::number(l, st.weighted_votes, 2)),
+                                        ("comments", &format::number(l, st.weighted_comments, 2)),
+                                        ("n", &st.votes().to_string()),
+                                        ("c", &st.comments.to_string()),
+                                    ],
+                                )
+                            }}
+                        </p>
+                    </details>
+                </Show>
             </div>
         </li>
     }

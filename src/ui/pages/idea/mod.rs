@@ -1,0 +1,307 @@
+//! An idea's page: description, votes (and, for admins, the voters), status history,
+//! where it shipped and whom it thanks, merged duplicates, comments in order with
+//! official staff answers marked, and the tools its author and the staff may use.
+
+mod comments;
+mod edit_form;
+mod staff_tools;
+
+use crate::domain::board::Lane;
+use crate::domain::idea::{Idea, Visibility};
+use crate::domain::member::{Actor, Role};
+use crate::domain::moderation::PostRef;
+use crate::domain::permissions::{can, Action};
+use crate::domain::vote::Vote;
+use crate::store::{Query, StoreExt};
+use crate::ui::components::{
+    status_badge_name, ContributorBadge, PlainText, ReportForm, StatusBadge, VoteButton,
+};
+use crate::ui::format;
+use crate::ui::hooks::{
+    use_board, use_community, use_i18n, use_store, use_viewer, BoardState, UseBoard,
+};
+use crate::ui::i18n::fill;
+use crate::ui::routes;
+use comments::Comments;
+use edit_form::EditIdeaForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use staff_tools::StaffTools;
+
+/// A person's name with a link to their profile (members) or "Anonymous visitor".
+#[component]
+pub fn ActorName(
+    /// Who.
+    actor: Actor,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = use_viewer();
+    match actor {
+        Actor::Member(m) => {
+            let name = viewer.name_of(&m).unwrap_or_else(|| m.to_string());
+            view! {
+                <a class="g-person" href=routes::profile(m.as_str())>{name}</a>
+                <ContributorBadge member=m/>
+            }
+            .into_any()
+        }
+        Actor::Device(_) => {
+            view! { <span class="g-person">{move || i18n.t().anonymous_visitor}</span> }.into_any()
+        }
+    }
+}
+
+/// The idea page.
+#[component]
+pub fn IdeaPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let idea_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let board = use_board(slug);
+    let i18n = use_i18n();
+    // The idea and its board, changing only when they change (not on every vote).
+    let found = Memo::new(move |_| {
+        let id = idea_id.get();
+        board.state.with(|s| match s {
+            Some(Ok(Some(st))) => Some(
+                st.index
+                    .ideas
+                    .iter()
+                    .find(|i| i.id.as_str() == id)
+                    .cloned()
+                    .map(|i| (st.board.clone(), i)),
+            ),
+            Some(Ok(None)) => Some(None),
+            _ => None,
+        })
+    });
+    view! {
+        <article class="g-page g-idea-page">
+            {move || match (board.state.with(|s| s.as_ref().map(|r| r.as_ref().err().cloned())), found.get()) {
+                (None, _) => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
+                (Some(Some(e)), _) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
+                (_, Some(Some((_, idea)))) => view! { <IdeaDetails board=board idea=idea/> }.into_any(),
+                _ => view! {
+                    <div class="g-page--narrow">
+                        <h1>{move || i18n.t().not_found_title}</h1>
+                        <p>{move || i18n.t().idea_not_found}</p>
+                        <p><a href=routes::home()>{move || i18n.t().back_home}</a></p>
+                    </div>
+                }
+                .into_any(),
+            }}
+        </article>
+    }
+}
+
+fn with_state<T>(board: UseBoard, f: impl FnOnce(&BoardState) -> T) -> Option<T> {
+    board.state.with(|s| match s {
+        Some(Ok(Some(st))) => Some(f(st)),
+        _ => None,
+    })
+}
+
+/// Everything about one idea.
+#[component]
+fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = use_viewer();
+    let store_ctx = use_store();
+    let community = use_community();
+    let Some(st) = with_state(board, |st| (st.board.clone(), st.index.ideas.clone())) else {
+        return ().into_any();
+    };
+    let (b, ideas) = st;
+    let status = b.status(&idea.status_id).cloned();
+    let closed =
+        status.as_ref().is_some_and(|s| s.lane == Lane::Closed) || idea.merged_into.is_some();
+    let id = idea.id.clone();
+    let stats = {
+        let id = id.clone();
+        Memo::new(move |_| with_state(board, |s| s.index.stats(&id)).unwrap_or_default())
+    };
+    let voted = {
+        let id = id.clone();
+        Signal::derive(move || {
+            let actor = viewer.actor();
+            with_state(board, |s| s.index.has_voted(&actor, &id)).unwrap_or(false)
+        })
+    };
+    let pending = {
+        let id = id.clone();
+        Signal::derive(move || board.pending.with(|p| p.contains(&id)))
+    };
+    let toggle = {
+        let id = id.clone();
+        Callback::new(move |_| board.toggle_vote.run(id.clone()))
+    };
+    let merged_into = idea
+        .merged_into
+        .as_ref()
+        .and_then(|t| ideas.iter().find(|i| &i.id == t))
+        .map(|t| (routes::idea(&b.slug, t.id.as_str()), t.title.clone()));
+    let merged_from: Vec<(String, String)> = ideas
+        .iter()
+        .filter(|i| i.merged_into.as_ref() == Some(&idea.id))
+        .map(|i| (routes::idea(&b.slug, i.id.as_str()), i.title.clone()))
+        .collect();
+    let shipped_in = idea.shipped_in.clone();
+    let shipped_entry = Memo::new(move |_| {
+        let target = shipped_in.clone()?;
+        community.changelog.with(|c| {
+            c.iter()
+                .find(|e| e.id == target)
+                .map(|e| (e.title.clone(), e.contributors.len()))
+        })
+    });
+    let announce = status.as_ref().is_some_and(|s| s.shipped) && idea.shipped_in.is_none();
+    let history = idea.status_history.clone();
+    let category = idea
+        .category_id
+        .as_ref()
+        .and_then(|c| b.category(c))
+        .map(|c| c.name.clone());
+    let created = idea.created_at;
+    let visibility = idea.visibility.clone();
+    let editing = RwSignal::new(false);
+    let author = idea.author.clone();
+    let may_edit = {
+        let author = author.clone();
+        move || viewer.actor() == author || can(viewer.role(), Action::Moderate)
+    };
+    let is_author = {
+        let author = author.clone();
+        move || viewer.actor() == author
+    };
+    let idea_signal = RwSignal::new(Some(idea.clone()));
+    let voters = {
+        let id = id.clone();
+        LocalResource::new(move || {
+            store_ctx.version();
+            let store = store_ctx.store();
+            let id = id.clone();
+            let admin = can(viewer.role(), Action::SeeVoters);
+            async move {
+                if admin {
+                    store
+                        .list_as::<Vote>(&Query::all().eq("idea_id", id.as_str()))
+                        .await
+                        .map(|l| l.items)
+                        .unwrap_or_default()
+                } else {
+                    Vec::new()
+                }
+            }
+        })
+    };
+    let board_for_status = b.clone();
+    let board_id = b.id.clone();
+    let report_key = idea.id.to_string();
+    view! {
+        <p class="g-breadcrumb">
+            <a href=routes::board(&b.slug, "")>{move || i18n.t().back_to_board} ": " {b.name.clone()}</a>
+        </p>
+        <header class="g-idea-page__header">
+            <VoteButton
+                count=Signal::derive(move || stats.get().votes())
+                voted=voted
+                closed=closed
+                pending=pending
+                title=idea.title.clone()
+                on_toggle=toggle
+            />
+            <div class="g-idea-page__heading">
+                <h1 class="g-idea-page__title">{idea.title.clone()}</h1>
+                <p class="g-idea__meta">
+                    {status.map(|s| view! { <StatusBadge status=s/> })}
+                    {category.map(|c| view! { <span class="g-tag">{c}</span> })}
+                    <span>{move || i18n.t().posted_by_label} " " <ActorName actor=author.clone()/> " · " {move || format::date(i18n.locale(), created)}</span>
+                </p>
+                <p class="g-idea-page__votes" aria-live="polite">
+                    {move || {
+                        let t = i18n.t();
+                        let s = stats.get();
+                        let n = u64::from(s.votes());
+                        let mut text = t.count(t.votes, n, &format::count(i18n.locale(), n));
+                        if s.anonymous_votes > 0 {
+                            text = format!("{text} ({})", fill(t.anonymous_votes_count, &[("n", &s.anonymous_votes.to_string())]));
+                        }
+                        text
+                    }}
+                </p>
+            </div>
+        </header>
+        {match visibility {
+            Visibility::Pending(_) => Some(view! { <p class="g-banner g-banner--warning">{move || i18n.t().pending_note}</p> }.into_any()),
+            Visibility::Rejected => Some(view! { <p class="g-banner g-banner--warning">{move || i18n.t().rejected_note}</p> }.into_any()),
+            Visibility::Published => None,
+        }}
+        {merged_into.map(|(href, title)| view! {
+            <p class="g-banner g-banner--info">{move || i18n.t().merged_into} " " <a href=href>{title}</a></p>
+        })}
+        {move || shipped_entry.get().map(|(title, n)| view! {
+            <p class="g-banner g-banner--success">
+                {move || i18n.t().shipped_in} " " <a href=routes::changelog(None)>{title.clone()}</a> ". "
+                {move || fill(i18n.t().thanks_to, &[("n", &n.to_string())])}
+            </p>
+        })}
+        <section class="g-section" aria-labelledby="g-description">
+            <h2 id="g-description" class="g-visually-hidden">{move || i18n.t().description}</h2>
+            <Show when=move || !editing.get() fallback=move || view! {
+                <EditIdeaForm idea=idea_signal board=b.clone() on_done=Callback::new(move |_| editing.set(false))/>
+            }>
+                <PlainText text=idea.description.clone()/>
+            </Show>
+            <div class="g-toolbar">
+                <Show when=may_edit.clone()>
+                    <button type="button" class="g-button" aria-expanded=move || if editing.get() { "true" } else { "false" } on:click=move |_| editing.update(|e| *e = !*e)>
+                        {move || i18n.t().edit}
+                    </button>
+                </Show>
+                <Show when=move || !is_author()>
+                    <ReportForm post=PostRef::Idea(id.clone()) board=board_id.clone() key=report_key.clone()/>
+                </Show>
+            </div>
+        </section>
+        {(!merged_from.is_empty()).then(|| view! {
+            <section class="g-section" aria-labelledby="g-merged">
+                <h2 id="g-merged">{move || i18n.t().merged_from}</h2>
+                <ul>{merged_from.into_iter().map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}</ul>
+            </section>
+        })}
+        <Show when=move || can(viewer.role(), Action::ChangeStatus)>
+            <StaffTools board=board idea=idea_signal announce=announce/>
+        </Show>
+        {(!history.is_empty()).then(|| view! {
+            <section class="g-section" aria-labelledby="g-history">
+                <h2 id="g-history">{move || i18n.t().status_history}</h2>
+                <ol class="g-history">
+                    {history.into_iter().map(|change| {
+                        let b = board_for_status.clone();
+                        view! {
+                            <li>
+                                {move || {
+                                    let t = i18n.t();
+                                    let name = |id: &crate::domain::ids::StatusId| b.status(id).map(|s| status_badge_name(s, t)).unwrap_or_else(|| id.to_string());
+                                    format!("{} → {} · ", name(&change.from), name(&change.to))
+                                }}
+                                <ActorName actor=change.by.clone()/>
+                                {move || format!(" · {}", format::date_time(i18n.locale(), change.at))}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
+        <Show when=move || viewer.role() == Role::Admin>
+            <section class="g-section" aria-labelledby="g-voters">
+                <h2 id="g-voters">{move || i18n.t().voters}</h2>
+                <ul class="g-voters">
+                    {move || voters.get().unwrap_or_default().into_iter().map(|v| view! { <li><ActorName actor=v.voter.clone()/></li> }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+        <Comments idea=idea_signal/>
+    }
+    .into_any()
+}
