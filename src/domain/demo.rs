@@ -48,6 +48,8 @@ pub struct DemoCommunity {
     pub events: Vec<Event>,
     /// Changelog entries for shipped ideas.
     pub changelog: Vec<crate::domain::changelog::ChangelogEntry>,
+    /// Moderation settings (a starter word filter).
+    pub settings: Vec<crate::domain::moderation::CommunitySettings>,
 }
 
 const FIRST: &[&str] = &[
@@ -675,6 +677,16 @@ pub fn generate(now: Timestamp, seed: u64) -> DemoCommunity {
         });
     }
     demo.events.sort_by_key(|e| e.created_at);
+    let mut settings = crate::domain::moderation::CommunitySettings::default();
+    settings.word_filter.insert(
+        crate::domain::locale::Locale::En,
+        vec!["free money".into(), "scam".into()],
+    );
+    settings.word_filter.insert(
+        crate::domain::locale::Locale::Pl,
+        vec!["darmowe pieniądze".into(), "oszustwo".into()],
+    );
+    demo.settings.push(settings);
     demo
 }
 

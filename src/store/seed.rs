@@ -39,6 +39,7 @@ pub fn documents(demo: &DemoCommunity) -> Result<Vec<(Collection, Value)>, Store
     push_all(&demo.responses, &mut docs)?;
     push_all(&demo.events, &mut docs)?;
     push_all(&demo.changelog, &mut docs)?;
+    push_all(&demo.settings, &mut docs)?;
     Ok(docs)
 }
 

@@ -151,28 +151,41 @@ pub fn App(
     if let Some(target) = embed {
         return view! { <EmbedShell target=target/> }.into_any();
     }
+    let name = config.community_name.clone();
     view! {
         <Router base=routes::base()>
-            <Header community_name=config.community_name.clone()/>
-            <StorageBanner local=local/>
-            <main id="main" class="g-main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/b/:slug") view=BoardPage/>
-                    <Route path=path!("/b/:slug/ideas/:id") view=IdeaPage/>
-                    <Route path=path!("/b/:slug/settings") view=BoardSettingsPage/>
-                    <Route path=path!("/boards/new") view=NewBoardPage/>
-                    <Route path=path!("/roadmap") view=RoadmapPage/>
-                    <Route path=path!("/changelog") view=ChangelogPage/>
-                    <Route path=path!("/u/:id") view=ProfilePage/>
-                    <Route path=path!("/moderation") view=ModerationPage/>
-                </Routes>
-            </main>
-            <Footer/>
-            <NoticesRegion/>
+            <Shell community_name=name local=local/>
         </Router>
     }
     .into_any()
+}
+
+/// Everything inside the router: header, pages, footer.
+#[component]
+fn Shell(
+    community_name: String,
+    local: StoredValue<Option<Rc<LocalStore>>, LocalStorage>,
+) -> impl IntoView {
+    crate::ui::hooks::provide_navigator();
+    view! {
+        <Header community_name=community_name/>
+        <StorageBanner local=local/>
+        <main id="main" class="g-main" tabindex="-1">
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/b/:slug") view=BoardPage/>
+                <Route path=path!("/b/:slug/ideas/:id") view=IdeaPage/>
+                <Route path=path!("/b/:slug/settings") view=BoardSettingsPage/>
+                <Route path=path!("/boards/new") view=NewBoardPage/>
+                <Route path=path!("/roadmap") view=RoadmapPage/>
+                <Route path=path!("/changelog") view=ChangelogPage/>
+                <Route path=path!("/u/:id") view=ProfilePage/>
+                <Route path=path!("/moderation") view=ModerationPage/>
+            </Routes>
+        </main>
+        <Footer/>
+        <NoticesRegion/>
+    }
 }
 
 /// The embed root (`embed.html`): one widget, no router, no chrome.

@@ -7,13 +7,11 @@ use crate::domain::ids::{CategoryId, IdeaId};
 use crate::store::community::OpError;
 use crate::ui::components::field_error::invalid;
 use crate::ui::components::FieldErrorText;
-use crate::ui::hooks::{use_i18n, use_notices, use_ops, UseBoard};
+use crate::ui::hooks::{use_i18n, use_navigator, use_notices, use_ops, UseBoard};
 use crate::ui::i18n::fill;
 use crate::ui::pages::IdeaRow;
 use crate::ui::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// How many similar ideas are offered.
 const HINTS: usize = 5;
@@ -33,6 +31,7 @@ pub fn IdeaForm(
     let description = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let navigator = use_navigator();
 
     let similar = Memo::new(move |_| {
         let t = title.get();
@@ -85,14 +84,9 @@ pub fn IdeaForm(
                         description.set(String::new());
                         if idea.visibility.is_published() {
                             notices.success(t.idea_posted);
-                            let navigate = use_navigate();
-                            navigate(
-                                &routes::idea(&slug, idea.id.as_str()),
-                                NavigateOptions {
-                                    resolve: false,
-                                    ..Default::default()
-                                },
-                            );
+                            if let Some(nav) = navigator {
+                                nav.go(&routes::idea(&slug, idea.id.as_str()));
+                            }
                         } else {
                             notices.success(t.idea_held);
                         }

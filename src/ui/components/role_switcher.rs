@@ -3,7 +3,7 @@
 
 use crate::domain::ids::MemberId;
 use crate::domain::member::Role;
-use crate::ui::hooks::{use_i18n, use_viewer};
+use crate::ui::hooks::{use_i18n, use_ops, use_viewer};
 use leptos::prelude::*;
 
 /// How many ordinary members the switcher lists besides staff.
@@ -36,12 +36,22 @@ pub fn RoleSwitcher() -> impl IntoView {
             .map(|m| m.to_string())
             .unwrap_or_default()
     };
+    let ops = use_ops();
     let on_change = move |ev| {
         let value = event_target_value(&ev);
+        let was_anonymous = viewer.get_untracked().actor.is_anonymous();
         if value.is_empty() {
             viewer.act_as(None);
         } else {
             viewer.act_as(Some(&MemberId(value)));
+            // Signing in on a device that voted anonymously: those votes become the member's.
+            if was_anonymous {
+                let device = viewer.get_untracked().device;
+                ops.run(
+                    move |c| async move { c.claim_device_votes(&device).await },
+                    |_| {},
+                );
+            }
         }
     };
     view! {

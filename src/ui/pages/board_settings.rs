@@ -13,11 +13,10 @@ use crate::store::{Query, StoreExt};
 use crate::ui::components::field_error::invalid;
 use crate::ui::components::{status_badge_name, FieldErrorText};
 use crate::ui::format::now;
-use crate::ui::hooks::{use_i18n, use_notices, use_ops, use_store, use_viewer};
+use crate::ui::hooks::{use_i18n, use_navigator, use_notices, use_ops, use_store, use_viewer};
 use crate::ui::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
 /// `/b/:slug/settings`.
 #[component]
@@ -74,6 +73,7 @@ fn BoardForm(board: Board, is_new: bool) -> impl IntoView {
     let ops = use_ops();
     let b = RwSignal::new(board);
     let slug_edited = RwSignal::new(!is_new);
+    let navigator = use_navigator();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let budget_text = RwSignal::new(b.with_untracked(|b| {
         b.settings
@@ -106,14 +106,9 @@ fn BoardForm(board: Board, is_new: bool) -> impl IntoView {
                     Ok(saved) => {
                         errors.set(Vec::new());
                         notices.success(t.saved);
-                        let navigate = use_navigate();
-                        navigate(
-                            &routes::board(&saved.slug, ""),
-                            NavigateOptions {
-                                resolve: false,
-                                ..Default::default()
-                            },
-                        );
+                        if let Some(nav) = navigator {
+                            nav.go(&routes::board(&saved.slug, ""));
+                        }
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => errors.set(e),
                     Err(OpError::Rule(e)) => notices.error(t.domain_error(&e)),
