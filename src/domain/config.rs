@@ -119,6 +119,9 @@ pub struct Config {
     pub view: View,
     /// Whether to load the demo community into empty storage.
     pub demo: bool,
+    /// `"demo": "large"`: also a board of 10 000 ideas and 200 000 votes (`/b/big`), for
+    /// the scale benchmark (use with `"storage": "memory"`).
+    pub large_board: bool,
     /// The community's name in the header.
     pub community_name: String,
 }
@@ -133,6 +136,7 @@ impl Default for Config {
             theme: Theme::default(),
             view: View::Home,
             demo: false,
+            large_board: false,
             community_name: "Gromada".into(),
         }
     }
@@ -244,6 +248,10 @@ pub fn parse(
             },
             "demo" => match value {
                 Value::Bool(b) => config.demo = *b,
+                Value::String(s) if s == "large" => {
+                    config.demo = true;
+                    config.large_board = true;
+                }
                 _ => errors.push(err(field, "true or false", value, source)),
             },
             "community.name" => match text {

@@ -690,6 +690,119 @@ pub fn generate(now: Timestamp, seed: u64) -> DemoCommunity {
     demo
 }
 
+const LARGE_WORDS: &[&str] = &[
+    "scene",
+    "schedule",
+    "widget",
+    "dimmer",
+    "sensor",
+    "hub",
+    "bulb",
+    "strip",
+    "timer",
+    "colour",
+    "sunrise",
+    "sunset",
+    "voice",
+    "matter",
+    "zigbee",
+    "energy",
+    "report",
+    "export",
+    "room",
+    "group",
+    "night",
+    "holiday",
+    "źródło",
+    "światło",
+    "harmonogram",
+    "czujnik",
+    "ściemniacz",
+    "pilot",
+    "aplikacja",
+    "tryb",
+];
+
+/// Adds the benchmark board `big`: `ideas` ideas and about `votes` votes from 30 000
+/// members, popularity skewed like real boards (a few ideas get most votes).
+pub fn add_large_board(demo: &mut DemoCommunity, now: Timestamp, ideas: usize, votes: usize) {
+    let mut rng = Rng::new(0xB16);
+    let board = Board {
+        id: BoardId::from("b-big"),
+        slug: "big".into(),
+        name: "Big board (benchmark)".into(),
+        description: format!(
+            "{ideas} ideas and about {votes} votes, generated for the scale benchmark."
+        ),
+        categories: vec![Category {
+            id: CategoryId::from("general"),
+            name: "General".into(),
+        }],
+        statuses: Board::default_statuses(),
+        settings: BoardSettings {
+            anonymous_votes: true,
+            ..Default::default()
+        },
+        created_at: now.plus_days(-400),
+        version: 0,
+    };
+    const MEMBERS: u64 = 30_000;
+    let statuses = [
+        "open",
+        "open",
+        "open",
+        "under-review",
+        "planned",
+        "in-progress",
+        "done",
+        "declined",
+    ];
+    let weights: Vec<f64> = (0..ideas)
+        .map(|i| 1.0 / ((i as f64) + 10.0).powf(0.9))
+        .collect();
+    let total: f64 = weights.iter().sum();
+    for (i, w) in weights.iter().enumerate() {
+        let created = now.plus_ms(-(rng.below(365 * DAY_MS as u64) as i64));
+        let title = format!(
+            "{} {} {} #{i}",
+            rng.pick(LARGE_WORDS),
+            rng.pick(LARGE_WORDS),
+            rng.pick(LARGE_WORDS)
+        );
+        let id = IdeaId(id_at(&mut rng, created));
+        let want = ((w / total) * votes as f64).round().max(1.0) as usize;
+        let mut voters = BTreeSet::new();
+        while voters.len() < want.min(MEMBERS as usize) {
+            voters.insert(rng.below(MEMBERS));
+        }
+        for m in voters {
+            let at = created.plus_ms(rng.below((now.0 - created.0).max(1) as u64) as i64);
+            demo.votes.push(Vote::new(
+                &id,
+                &board.id,
+                Actor::Member(MemberId(format!("big-{m}"))),
+                at,
+            ));
+        }
+        demo.ideas.push(Idea {
+            id,
+            board_id: board.id.clone(),
+            title,
+            description: "Generated for the benchmark.".into(),
+            category_id: Some(CategoryId::from("general")),
+            author: Actor::Member(MemberId(format!("big-{}", rng.below(MEMBERS)))),
+            created_at: created,
+            status_id: StatusId::from(statuses[rng.below(statuses.len() as u64) as usize]),
+            status_history: Vec::new(),
+            visibility: Visibility::Published,
+            merged_into: None,
+            shipped_in: None,
+            version: 0,
+        });
+    }
+    demo.boards.push(board);
+}
+
 fn option(id: &str, label: &str) -> ChoiceOption {
     ChoiceOption {
         id: id.into(),
@@ -872,6 +985,25 @@ mod tests {
 
     fn demo() -> DemoCommunity {
         generate(Timestamp::parse("2026-11-24T10:00:00Z").unwrap(), 7)
+    }
+
+    #[test]
+    fn the_large_board_has_the_requested_size() {
+        let mut d = DemoCommunity::default();
+        add_large_board(
+            &mut d,
+            Timestamp::parse("2026-11-24T10:00:00Z").unwrap(),
+            1_000,
+            20_000,
+        );
+        assert_eq!(d.ideas.len(), 1_000);
+        assert!(
+            (19_000..=21_500).contains(&d.votes.len()),
+            "{}",
+            d.votes.len()
+        );
+        let ids: BTreeSet<_> = d.votes.iter().map(|v| &v.id).collect();
+        assert_eq!(ids.len(), d.votes.len(), "one vote per member and idea");
     }
 
     #[test]

@@ -127,6 +127,8 @@ pub struct BoardIndex {
     voted: HashMap<Actor, HashMap<IdeaId, Timestamp>>,
     /// Lane per status (for budgets and closed checks).
     lanes: HashMap<StatusId, Lane>,
+    /// Position of each idea in `ideas`.
+    positions: HashMap<IdeaId, usize>,
 }
 
 impl BoardIndex {
@@ -175,13 +177,24 @@ impl BoardIndex {
             .iter()
             .map(|s| (s.id.clone(), s.lane))
             .collect();
+        let positions = ideas
+            .iter()
+            .enumerate()
+            .map(|(i, idea)| (idea.id.clone(), i))
+            .collect();
         Self {
             ideas,
             folded,
             stats,
             voted,
             lanes,
+            positions,
         }
+    }
+
+    /// An idea by id.
+    pub fn idea(&self, id: &IdeaId) -> Option<&Idea> {
+        self.positions.get(id).and_then(|&i| self.ideas.get(i))
     }
 
     /// The counts of an idea.
@@ -265,7 +278,7 @@ impl BoardIndex {
         let query = fold(filter.query.trim());
         let actor = &viewer.actor;
         let mine = self.voted.get(actor);
-        let mut out: Vec<usize> = (0..self.ideas.len())
+        let out: Vec<usize> = (0..self.ideas.len())
             .filter(|&i| {
                 let idea = &self.ideas[i];
                 Self::listed_for(idea, viewer)
@@ -279,23 +292,42 @@ impl BoardIndex {
                     && (query.is_empty() || matches_query(&self.folded[i], &query))
             })
             .collect();
-        let key = |i: usize| {
-            let idea = &self.ideas[i];
-            let s = self.stats.get(&idea.id);
-            match sort {
-                Sort::Trending => s.map_or(0.0, IdeaStats::trending),
-                Sort::Top => f64::from(s.map_or(0, IdeaStats::votes)),
-                Sort::New => idea.created_at.0 as f64,
-                Sort::Discussed => f64::from(s.map_or(0, |s| s.comments)),
-            }
-        };
-        out.sort_by(|&a, &b| {
-            key(b)
-                .partial_cmp(&key(a))
+        // Keys computed once per idea (not per comparison): a few ms for 10 000 ideas.
+        let mut keyed: Vec<(f64, i64, usize)> = out
+            .into_iter()
+            .map(|i| {
+                let idea = &self.ideas[i];
+                let s = self.stats.get(&idea.id);
+                let key = match sort {
+                    Sort::Trending => s.map_or(0.0, IdeaStats::trending),
+                    Sort::Top => f64::from(s.map_or(0, IdeaStats::votes)),
+                    Sort::New => idea.created_at.0 as f64,
+                    Sort::Discussed => f64::from(s.map_or(0, |s| s.comments)),
+                };
+                (key, idea.created_at.0, i)
+            })
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            b.0.partial_cmp(&a.0)
                 .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| self.ideas[b].created_at.cmp(&self.ideas[a].created_at))
+                .then(b.1.cmp(&a.1))
+                .then(a.2.cmp(&b.2))
         });
+        let out: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
         out
+    }
+
+    /// The ideas of `base` (indices, kept in their order) whose text matches `query`: lets
+    /// a search refine an already sorted selection without sorting again per keystroke.
+    pub fn matching(&self, base: &[usize], query: &str) -> Vec<usize> {
+        let query = fold(query.trim());
+        if query.is_empty() {
+            return base.to_vec();
+        }
+        base.iter()
+            .copied()
+            .filter(|&i| self.folded.get(i).is_some_and(|t| matches_query(t, &query)))
+            .collect()
     }
 
     /// Up to `n` ideas whose titles share the most words with `title` (duplicate hints).
@@ -456,6 +488,20 @@ mod tests {
         let hits = index.select(&filter, Sort::New, &viewer("x"));
         assert_eq!(hits.len(), 1);
         assert_eq!(index.ideas[hits[0]].id.as_str(), "a");
+    }
+
+    #[test]
+    fn matching_refines_a_selection_in_order() {
+        let ideas = vec![
+            idea("a", "Źródło one", "open", -3),
+            idea("b", "Other", "open", -2),
+            idea("c", "zrodlo two", "open", -1),
+        ];
+        let index = BoardIndex::build(&board(), ideas, &[], &[], t(0));
+        let base = index.select(&IdeaFilter::default(), Sort::New, &viewer("x"));
+        assert_eq!(base, vec![2, 1, 0]);
+        assert_eq!(index.matching(&base, "ZRÓDŁO"), vec![2, 0]);
+        assert_eq!(index.matching(&base, " "), base);
     }
 
     #[test]

@@ -571,7 +571,8 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether every word of `query` starts a word of `text` (both folded first).
+/// Whether every word of `query` occurs in `text` (both folded first; a word may match
+/// inside a longer word, so "zrod" finds "źródła" and "mode" finds "darkmode").
 ///
 /// ```
 /// use gromada::domain::text::{fold, matches_query};
@@ -579,8 +580,7 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// assert!(!matches_query(&fold("Dark mode"), &fold("light")));
 /// ```
 pub fn matches_query(folded_text: &str, folded_query: &str) -> bool {
-    words(folded_query)
-        .all(|q| words(folded_text).any(|w| w.starts_with(q)) || folded_text.contains(q))
+    words(folded_query).all(|q| folded_text.contains(q))
 }
 
 /// Number of characters as counted for length limits (Unicode scalar values).

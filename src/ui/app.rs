@@ -195,7 +195,6 @@ pub fn EmbedApp(
     boot: Boot,
 ) -> impl IntoView {
     let (config, _, embed) = provide_app_contexts(boot);
-    crate::ui::hooks::provide_community(false);
     let target = embed.unwrap_or(EmbedTarget {
         view: config.view,
         frame: String::new(),

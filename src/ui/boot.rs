@@ -220,7 +220,10 @@ async fn open(config: Config, params: UrlParams) -> Boot {
             // Seed "as of" the current hour so two tabs opening together write the same ids.
             let now = crate::ui::format::now();
             let hour = Timestamp(now.0 - now.0.rem_euclid(DAY_MS / 24));
-            let demo = crate::domain::demo::generate(hour, 2026);
+            let mut demo = crate::domain::demo::generate(hour, 2026);
+            if config.large_board {
+                crate::domain::demo::add_large_board(&mut demo, hour, 10_000, 200_000);
+            }
             match seed::seed_if_empty(store.as_ref(), &demo).await {
                 Ok(_) => {
                     if let Some(l) = &local {

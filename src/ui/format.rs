@@ -1,10 +1,17 @@
 //! Numbers, dates and relative times formatted for the viewer's language with the
-//! browser's `Intl` (so Polish gets "1 234,5" and "24 lis 2026").
+//! browser's `Intl` (so Polish gets "1 234,5" and "24 lis 2026"). Formatters are costly to
+//! create, so each one is made once per language and option set, then reused.
 
 use crate::domain::locale::Locale;
 use crate::domain::time::Timestamp;
-use js_sys::{Array, Intl, Object, Reflect};
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    static FORMATTERS: RefCell<HashMap<(Locale, &'static str), JsValue>> = RefCell::new(HashMap::new());
+}
 
 fn locales(locale: Locale) -> Array {
     Array::of1(&JsValue::from_str(locale.tag()))
@@ -18,15 +25,41 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
     o
 }
 
-/// An integer or decimal with the locale's grouping and decimal separator.
+/// The cached formatter `key` for `locale`, made by `make` the first time.
+fn cached(locale: Locale, key: &'static str, make: impl FnOnce() -> JsValue) -> JsValue {
+    FORMATTERS.with(|f| {
+        f.borrow_mut()
+            .entry((locale, key))
+            .or_insert_with(make)
+            .clone()
+    })
+}
+
+fn call(formatter: &JsValue, value: &JsValue) -> Option<String> {
+    let f: Function = Reflect::get(formatter, &"format".into()).ok()?.into();
+    f.call1(formatter, value).ok()?.as_string()
+}
+
+fn number_formatter(locale: Locale, key: &'static str, pairs: &[(&str, JsValue)]) -> JsValue {
+    cached(locale, key, || {
+        Intl::NumberFormat::new(&locales(locale), &options(pairs)).into()
+    })
+}
+
+/// An integer or decimal with the locale's grouping and decimal separator (at most two
+/// decimals).
 pub fn number(locale: Locale, n: f64, max_fraction: u8) -> String {
-    let opts = options(&[("maximumFractionDigits", JsValue::from(max_fraction))]);
-    let f = Intl::NumberFormat::new(&locales(locale), &opts);
-    f.format()
-        .call1(&JsValue::NULL, &JsValue::from_f64(n))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| n.to_string())
+    let key = match max_fraction {
+        0 => "n0",
+        1 => "n1",
+        _ => "n2",
+    };
+    let f = number_formatter(
+        locale,
+        key,
+        &[("maximumFractionDigits", JsValue::from(max_fraction.min(2)))],
+    );
+    call(&f, &JsValue::from_f64(n)).unwrap_or_else(|| n.to_string())
 }
 
 /// A count.
@@ -34,33 +67,40 @@ pub fn count(locale: Locale, n: u64) -> String {
     number(locale, n as f64, 0)
 }
 
-/// A share (0.42 → "42%" / "42%").
+/// A share (0.42 → "42%"), with at most one decimal.
 pub fn percent(locale: Locale, share: f64, max_fraction: u8) -> String {
-    let opts = options(&[
-        ("style", JsValue::from_str("percent")),
-        ("maximumFractionDigits", JsValue::from(max_fraction)),
-    ]);
-    let f = Intl::NumberFormat::new(&locales(locale), &opts);
-    f.format()
-        .call1(&JsValue::NULL, &JsValue::from_f64(share))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+    let (key, digits) = if max_fraction == 0 {
+        ("p0", 0)
+    } else {
+        ("p1", 1)
+    };
+    let f = number_formatter(
+        locale,
+        key,
+        &[
+            ("style", "percent".into()),
+            ("maximumFractionDigits", JsValue::from(digits)),
+        ],
+    );
+    call(&f, &JsValue::from_f64(share)).unwrap_or_default()
 }
 
-fn date_with(locale: Locale, at: Timestamp, pairs: &[(&str, JsValue)]) -> String {
-    let f = Intl::DateTimeFormat::new(&locales(locale), &options(pairs));
+fn date_with(
+    locale: Locale,
+    at: Timestamp,
+    key: &'static str,
+    pairs: &[(&str, JsValue)],
+) -> String {
+    let f = cached(locale, key, || {
+        Intl::DateTimeFormat::new(&locales(locale), &options(pairs)).into()
+    });
     let date = js_sys::Date::new(&JsValue::from_f64(at.0 as f64));
-    f.format()
-        .call1(&JsValue::NULL, &date)
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| at.to_rfc3339())
+    call(&f, &date).unwrap_or_else(|| at.to_rfc3339())
 }
 
 /// A date ("24 Nov 2026" / "24 lis 2026").
 pub fn date(locale: Locale, at: Timestamp) -> String {
-    date_with(locale, at, &[("dateStyle", JsValue::from_str("medium"))])
+    date_with(locale, at, "date", &[("dateStyle", "medium".into())])
 }
 
 /// A date and time.
@@ -68,9 +108,10 @@ pub fn date_time(locale: Locale, at: Timestamp) -> String {
     date_with(
         locale,
         at,
+        "datetime",
         &[
-            ("dateStyle", JsValue::from_str("medium")),
-            ("timeStyle", JsValue::from_str("short")),
+            ("dateStyle", "medium".into()),
+            ("timeStyle", "short".into()),
         ],
     )
 }
@@ -91,12 +132,17 @@ pub fn relative(locale: Locale, at: Timestamp, now: Timestamp) -> String {
     } else {
         (secs / (365.0 * 86_400.0), "year")
     };
-    let f = Intl::RelativeTimeFormat::new(
-        &locales(locale),
-        &options(&[("numeric", JsValue::from_str("auto"))]),
-    );
-    f.format(value.round(), unit)
-        .as_string()
+    let f = cached(locale, "relative", || {
+        Intl::RelativeTimeFormat::new(&locales(locale), &options(&[("numeric", "auto".into())]))
+            .into()
+    });
+    let format: Option<Function> = Reflect::get(&f, &"format".into()).ok().map(Into::into);
+    format
+        .and_then(|g| {
+            g.call2(&f, &JsValue::from_f64(value.round()), &unit.into())
+                .ok()
+        })
+        .and_then(|v| v.as_string())
         .unwrap_or_default()
 }
 

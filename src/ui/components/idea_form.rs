@@ -57,7 +57,10 @@ pub fn IdeaForm(
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(Ok(Some(state))) = board.state.get_untracked() else {
+        let Some(target) = board.state.with_untracked(|s| match s {
+            Some(Ok(Some(st))) => Some(st.board.clone()),
+            _ => None,
+        }) else {
             return;
         };
         let draft = IdeaDraft {
@@ -72,9 +75,9 @@ pub fn IdeaForm(
             errors.set(local);
             return;
         }
-        let slug = state.board.slug.clone();
+        let slug = target.slug.clone();
         ops.run(
-            move |c| async move { c.post_idea(&state.board, &draft).await },
+            move |c| async move { c.post_idea(&target, &draft).await },
             move |result| {
                 let t = i18n.t_untracked();
                 match result {
@@ -124,7 +127,7 @@ pub fn IdeaForm(
                 <section class="g-hints" aria-labelledby="g-hints-title">
                     <h3 id="g-hints-title" class="g-hints__title">{move || i18n.t().similar_ideas}</h3>
                     <ul class="g-ideas g-ideas--compact" role="list">
-                        <For each=move || similar.get() key=|id| id.clone() children=move |id| view! { <IdeaRow board=board id=id/> }/>
+                        <For each=move || similar.get() key=|id| id.clone() children=move |id| view! { <IdeaRow board=board id=Some(id)/> }/>
                     </ul>
                 </section>
             </Show>

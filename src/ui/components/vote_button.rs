@@ -22,7 +22,7 @@ pub fn VoteButton(
     pending: Signal<bool>,
     /// The idea's title (for the accessible name).
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// Called on click.
     on_toggle: Callback<()>,
 ) -> impl IntoView {
@@ -33,11 +33,13 @@ pub fn VoteButton(
         let t = i18n.t();
         let n = count.get();
         let votes = t.count(t.votes, u64::from(n), &n.to_string());
-        if closed.get() {
-            format!("{} · {votes} · {}", title, t.voting_closed)
-        } else {
-            fill(t.vote_for, &[("title", &title), ("votes", &votes)])
-        }
+        title.with(|title| {
+            if closed.get() {
+                format!("{title} · {votes} · {}", t.voting_closed)
+            } else {
+                fill(t.vote_for, &[("title", title), ("votes", &votes)])
+            }
+        })
     };
     view! {
         <button

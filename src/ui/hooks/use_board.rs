@@ -32,6 +32,9 @@ pub struct UseBoard {
     pub state: RwSignal<Option<Result<Option<BoardState>, StoreError>>>,
     /// Ideas whose vote is being saved.
     pub pending: RwSignal<HashSet<IdeaId>>,
+    /// Increases each time the board is (re)loaded, not when a vote changes a count:
+    /// lists keep their order while members vote, and re-sort on the next load.
+    pub loaded: RwSignal<u64>,
     /// Toggles the viewer's vote on an idea.
     pub toggle_vote: Callback<IdeaId>,
 }
@@ -70,6 +73,7 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     let i18n = use_i18n();
     let state = RwSignal::new(None);
     let pending = RwSignal::new(HashSet::new());
+    let loaded = RwSignal::new(0u64);
     let resource = LocalResource::new(move || {
         store_ctx.version();
         let store = store_ctx.store();
@@ -79,27 +83,37 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     Effect::new(move |_| {
         if let Some(result) = resource.get() {
             state.set(Some(result));
+            loaded.update(|n| *n += 1);
         }
     });
 
     let toggle_vote = Callback::new(move |idea_id: IdeaId| {
         let viewer = viewer.get_untracked();
         let t = i18n.t_untracked();
-        let Some(Ok(Some(current))) = state.get_untracked() else {
+        // Judge the vote on the current state without cloning it (it can hold 200 000 votes).
+        let decided = state.with_untracked(|s| {
+            let Some(Ok(Some(current))) = s else {
+                return None;
+            };
+            let idea = current.index.idea(&idea_id)?;
+            let voted = current.index.has_voted(&viewer.actor, &idea_id);
+            let lane = current.index.lane(idea);
+            let open_votes = current.index.open_votes_of(&viewer.actor);
+            Some((
+                voted,
+                current.board.id.clone(),
+                check_vote(&current.board, idea, lane, &viewer, !voted, open_votes),
+            ))
+        });
+        let Some((voted, board_id, allowed)) = decided else {
             return;
         };
-        let Some(idea) = current.index.ideas.iter().find(|i| i.id == idea_id) else {
-            return;
-        };
-        let voted = current.index.has_voted(&viewer.actor, &idea_id);
-        let lane = current.index.lane(idea);
-        let open_votes = current.index.open_votes_of(&viewer.actor);
-        if let Err(e) = check_vote(&current.board, idea, lane, &viewer, !voted, open_votes) {
+        if let Err(e) = allowed {
             notices.error(t.domain_error(&e));
             return;
         }
         let at = now();
-        let vote = Vote::new(&idea_id, &current.board.id, viewer.actor.clone(), at);
+        let vote = Vote::new(&idea_id, &board_id, viewer.actor.clone(), at);
         pending.update(|p| {
             p.insert(idea_id.clone());
         });
@@ -142,6 +156,7 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     UseBoard {
         state,
         pending,
+        loaded,
         toggle_vote,
     }
 }

@@ -2,23 +2,19 @@
 //! shareable and the back button works), and vote.
 
 use crate::domain::board::Board;
-use crate::domain::export;
 use crate::domain::ids::{CategoryId, StatusId};
-use crate::domain::member::{Actor, Member};
-use crate::domain::permissions::{can, Action};
 use crate::domain::ranking::{IdeaFilter, Sort};
-use crate::ui::components::{status_badge_name, IdeaForm};
+use crate::ui::components::status_badge_name;
 use crate::ui::format;
-use crate::ui::hooks::{use_board, use_i18n, use_viewer, BoardQuery, BoardState, UseBoard};
+use crate::ui::hooks::{use_board, use_i18n, use_viewer, BoardQuery, UseBoard};
 use crate::ui::i18n::fill;
-use crate::ui::i18n::Messages;
 use crate::ui::pages::IdeaRow;
 use crate::ui::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// Ideas shown before "Show more".
-const PAGE: usize = 50;
+const PAGE: usize = 20;
 
 /// The board page.
 #[component]
@@ -27,7 +23,7 @@ pub fn BoardPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let board = use_board(slug);
     let slug = Signal::derive(slug);
-    view! { <BoardView board=board query=BoardQuery::from_url(slug)/> }
+    view! { <BoardView board=board query=BoardQuery::from_url(slug) tools=crate::ui::pages::board_tools::app_tools/> }
 }
 
 /// The board list with its controls; also used by the board embed.
@@ -40,6 +36,10 @@ pub fn BoardView(
     /// Embedded: compact, links open in a new tab.
     #[prop(optional)]
     embedded: bool,
+    /// The board's tools under its description (posting, exports, settings), given by
+    /// the page so that the embed build does not carry what it does not show.
+    #[prop(optional)]
+    tools: Option<fn(UseBoard, String) -> AnyView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
@@ -64,18 +64,44 @@ pub fn BoardView(
         query.set(key, value, replace);
     };
 
-    let selection = Memo::new(move |_| {
+    // The order is computed when the board loads or the filter, sort or viewer change, not
+    // on every vote (rows must not jump under the pointer; see UseBoard::loaded).
+    let without_query = Memo::new(move |_| IdeaFilter {
+        query: String::new(),
+        ..filter.get()
+    });
+    let base = Memo::new(move |_| {
         let v = viewer.get();
-        let f = filter.get();
+        let f = without_query.get();
         let s = sort.get();
-        board.state.with(|st| match st {
-            Some(Ok(Some(st))) => st
-                .index
-                .select(&f, s, &v)
-                .into_iter()
-                .map(|i| (st.index.ideas[i].id.clone(), st.index.ideas[i].version))
-                .collect(),
+        board.loaded.track();
+        board.state.with_untracked(|st| match st {
+            Some(Ok(Some(st))) => st.index.select(&f, s, &v),
             _ => Vec::new(),
+        })
+    });
+    // Typing refines the sorted base list: no sorting per keystroke.
+    let selection = Memo::new(move |_| {
+        let q = filter.with(|f| f.query.clone());
+        base.with(|b| {
+            board.state.with_untracked(|st| match st {
+                Some(Ok(Some(st))) => st.index.matching(b, &q),
+                _ => Vec::new(),
+            })
+        })
+    });
+    let visible = Memo::new(move |_| {
+        let n = shown.get();
+        board.loaded.track();
+        selection.with(|sel| {
+            board.state.with_untracked(|st| match st {
+                Some(Ok(Some(st))) => sel
+                    .iter()
+                    .take(n)
+                    .map(|&i| (st.index.ideas[i].id.clone(), st.index.ideas[i].version))
+                    .collect(),
+                _ => Vec::new(),
+            })
         })
     });
 
@@ -219,28 +245,6 @@ pub fn BoardView(
             })
         })
     });
-    let form_open = RwSignal::new(false);
-    let may_export = move || can(viewer.role(), Action::Export);
-    let may_configure = move || can(viewer.role(), Action::ConfigureBoards);
-    let export = move |votes: bool| {
-        let t = i18n.t_untracked();
-        board.state.with_untracked(|s| {
-            if let Some(Ok(Some(st))) = s {
-                let names = viewer.members_untracked();
-                let (name, csv) = if votes {
-                    ("votes", votes_csv(st, &names, t))
-                } else {
-                    ("ideas", ideas_csv(st, &names, t))
-                };
-                crate::ui::download::download(
-                    &format!("{}-{name}.csv", st.board.slug),
-                    "text/csv;charset=utf-8",
-                    &csv,
-                );
-            }
-        });
-    };
-
     view! {
         <section class="g-page g-board" class:g-board--embedded=embedded>
             {move || match head.get() {
@@ -286,34 +290,8 @@ pub fn BoardView(
                                         </p>
                                     }
                                 })}
-                            <div class="g-toolbar">
-                                <button
-                                    type="button"
-                                    class="g-button g-button--primary"
-                                    aria-expanded=move || if form_open.get() { "true" } else { "false" }
-                                    on:click=move |_| form_open.update(|o| *o = !*o)
-                                >
-                                    {move || i18n.t().post_idea}
-                                </button>
-                                {(!embedded).then(|| {
-                                    let roadmap = routes::roadmap(&slug);
-                                    let settings = routes::board_settings(&slug);
-                                    view! {
-                                        <a class="g-button" href=roadmap>{move || i18n.t().nav_roadmap}</a>
-                                        <Show when=may_export>
-                                            <button type="button" class="g-button" on:click=move |_| export(false)>{move || i18n.t().export_ideas}</button>
-                                            <button type="button" class="g-button" on:click=move |_| export(true)>{move || i18n.t().export_votes}</button>
-                                        </Show>
-                                        <Show when=may_configure>
-                                            <a class="g-button" href=settings.clone()>{move || i18n.t().board_settings}</a>
-                                        </Show>
-                                    }
-                                })}
-                            </div>
+                            {tools.map(|f| f(board, slug.clone()))}
                         </header>
-                        <Show when=move || form_open.get()>
-                            <IdeaForm board=board on_done=Callback::new(move |_| form_open.set(false))/>
-                        </Show>
                         {controls(&b)}
                     }
                         .into_any()
@@ -330,10 +308,12 @@ pub fn BoardView(
                 }}
             </p>
             <ul class="g-ideas" role="list">
+                // One row per slot, kept while the list changes: rows update in place.
                 <For
-                    each=move || selection.get().into_iter().take(shown.get())
-                    key=|entry| entry.clone()
-                    children=move |(id, _)| {
+                    each=move || 0..visible.with(Vec::len)
+                    key=|slot| *slot
+                    children=move |slot| {
+                        let id = Signal::derive(move || visible.with(|v| v.get(slot).map(|(id, _)| id.clone())));
                         view! { <IdeaRow board=board id=id new_tab=embedded explain=Signal::derive(move || sort.get() == Sort::Trending)/> }
                     }
                 />
@@ -347,97 +327,5 @@ pub fn BoardView(
                 </button>
             </Show>
         </section>
-    }
-}
-
-/// Display name of an actor for exports and lists.
-fn actor_name(actor: &Actor, members: &[Member], t: &Messages) -> (String, String) {
-    match actor {
-        Actor::Member(id) => (
-            id.to_string(),
-            members
-                .iter()
-                .find(|m| &m.id == id)
-                .map(|m| m.name.clone())
-                .unwrap_or_default(),
-        ),
-        Actor::Device(id) => (format!("device:{id}"), t.anonymous_visitor.to_owned()),
-    }
-}
-
-/// The board's ideas as CSV (every idea, including held and merged ones).
-fn ideas_csv(st: &BoardState, members: &[Member], t: &Messages) -> String {
-    let rows: Vec<Vec<(String, bool)>> = st
-        .index
-        .ideas
-        .iter()
-        .map(|i| {
-            let s = st.index.stats(&i.id);
-            let status = st
-                .board
-                .status(&i.status_id)
-                .map(|s| status_badge_name(s, t))
-                .unwrap_or_else(|| i.status_id.to_string());
-            let category = i
-                .category_id
-                .as_ref()
-                .and_then(|c| st.board.category(c))
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
-            vec![
-                (i.id.to_string(), false),
-                (i.title.clone(), false),
-                (status, false),
-                (category, false),
-                (s.votes().to_string(), true),
-                (s.comments.to_string(), true),
-                (actor_name(&i.author, members, t).1, false),
-                (i.created_at.to_rfc3339(), false),
-            ]
-        })
-        .collect();
-    export::write(
-        &export::IDEAS_HEADER,
-        rows.iter().map(|r| r.iter().map(cell).collect()),
-    )
-}
-
-/// Every vote on the board as CSV.
-fn votes_csv(st: &BoardState, members: &[Member], t: &Messages) -> String {
-    let rows: Vec<Vec<(String, bool)>> = st
-        .index
-        .votes()
-        .map(|(idea, actor, at)| {
-            let title = st
-                .index
-                .ideas
-                .iter()
-                .find(|i| &i.id == idea)
-                .map(|i| i.title.clone())
-                .unwrap_or_default();
-            let (id, name) = actor_name(actor, members, t);
-            vec![
-                (idea.to_string(), false),
-                (title, false),
-                (id, false),
-                (name, false),
-                (
-                    (if actor.is_anonymous() { "yes" } else { "no" }).to_owned(),
-                    false,
-                ),
-                (at.to_rfc3339(), false),
-            ]
-        })
-        .collect();
-    export::write(
-        &export::VOTES_HEADER,
-        rows.iter().map(|r| r.iter().map(cell).collect()),
-    )
-}
-
-fn cell((text, number): &(String, bool)) -> export::Cell<'_> {
-    match (number, text.parse::<u64>()) {
-        (true, Ok(n)) => export::Cell::Number(n),
-        _ => export::Cell::Text(text),
     }
 }

@@ -27,7 +27,7 @@ pub fn EmbedShell(
     let widget = match target.view {
         View::Board(slug) => {
             let board = use_board(move || slug.clone());
-            view! { <BoardView board=board query=BoardQuery::local() embedded=true/> }.into_any()
+            view! { <BoardView board=board query=BoardQuery::local() embedded=true tools=crate::ui::pages::board_tools::embed_tools/> }.into_any()
         }
         View::Idea(id) => view! { <crate::ui::pages::idea_card::IdeaCard id=id/> }.into_any(),
         _ => view! { <p class="g-error" role="alert">{move || i18n.t().not_found_body}</p> }

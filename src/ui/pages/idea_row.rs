@@ -1,8 +1,13 @@
 //! One idea in a list: vote toggle, title link, status, category, counts, author and age.
+//! The row follows an idea id that may change (a list slot showing another idea after a
+//! search keystroke), updating its text in place instead of being rebuilt, which keeps
+//! typing in the search box fast on boards with thousands of ideas.
 
-use crate::domain::board::Lane;
+use crate::domain::board::{Lane, Status};
+use crate::domain::idea::Visibility;
 use crate::domain::ids::IdeaId;
 use crate::domain::member::Actor;
+use crate::domain::time::Timestamp;
 use crate::ui::components::{StatusBadge, VoteButton};
 use crate::ui::format;
 use crate::ui::hooks::{use_i18n, use_viewer, UseBoard};
@@ -10,13 +15,30 @@ use crate::ui::i18n::fill;
 use crate::ui::routes;
 use leptos::prelude::*;
 
+/// What a row shows of its idea (changes only when the idea or its board changes).
+#[derive(Clone, Debug, PartialEq)]
+struct RowData {
+    id: IdeaId,
+    title: String,
+    href: String,
+    status: Option<Status>,
+    category: Option<String>,
+    author: Actor,
+    created: Timestamp,
+    closed: bool,
+    held: bool,
+    rejected: bool,
+    shipped: bool,
+}
+
 /// An idea row of a board list.
 #[component]
 pub fn IdeaRow(
     /// The board's state.
     board: UseBoard,
-    /// Which idea.
-    id: IdeaId,
+    /// Which idea (may change: the row then shows the other idea).
+    #[prop(into)]
+    id: Signal<Option<IdeaId>>,
     /// Open links in a new tab (embeds).
     #[prop(optional)]
     new_tab: bool,
@@ -27,86 +49,94 @@ pub fn IdeaRow(
     let i18n = use_i18n();
     let viewer = use_viewer();
     let state = board.state;
-    let snapshot = state.with_untracked(|s| {
-        let s = s.as_ref()?.as_ref().ok()?.as_ref()?;
-        let idea = s.index.ideas.iter().find(|i| i.id == id)?.clone();
-        let status = s.board.status(&idea.status_id).cloned();
-        let category = idea
-            .category_id
-            .as_ref()
-            .and_then(|c| s.board.category(c))
-            .map(|c| c.name.clone());
-        Some((idea, status, category, s.board.slug.clone()))
-    });
-    let Some((idea, status, category, slug)) = snapshot else {
-        return ().into_any();
-    };
-    let stats = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .with(|s| {
-                    s.as_ref()
-                        .and_then(|r| r.as_ref().ok())
-                        .and_then(|s| s.as_ref())
-                        .map(|s| s.index.stats(&id))
-                })
-                .unwrap_or_default()
+    let row = Memo::new(move |_| {
+        let id = id.get()?;
+        board.loaded.track();
+        state.with_untracked(|s| {
+            let s = s.as_ref()?.as_ref().ok()?.as_ref()?;
+            let idea = s.index.idea(&id)?;
+            let status = s.board.status(&idea.status_id).cloned();
+            Some(RowData {
+                title: idea.title.clone(),
+                href: routes::idea(&s.board.slug, idea.id.as_str()),
+                closed: status.as_ref().is_some_and(|s| s.lane == Lane::Closed)
+                    || idea.merged_into.is_some(),
+                status,
+                category: idea
+                    .category_id
+                    .as_ref()
+                    .and_then(|c| s.board.category(c))
+                    .map(|c| c.name.clone()),
+                author: idea.author.clone(),
+                created: idea.created_at,
+                held: matches!(idea.visibility, Visibility::Pending(_)),
+                rejected: matches!(idea.visibility, Visibility::Rejected),
+                shipped: idea.shipped_in.is_some(),
+                id,
+            })
         })
-    };
-    let voted = {
-        let id = id.clone();
-        Signal::derive(move || {
-            let actor = viewer.actor();
-            state.with(|s| {
+    });
+    let stats = Memo::new(move |_| {
+        let Some(id) = id.get() else {
+            return Default::default();
+        };
+        state
+            .with(|s| {
                 s.as_ref()
                     .and_then(|r| r.as_ref().ok())
                     .and_then(|s| s.as_ref())
-                    .is_some_and(|s| s.index.has_voted(&actor, &id))
+                    .map(|s| s.index.stats(&id))
             })
+            .unwrap_or_default()
+    });
+    let voted = Signal::derive(move || {
+        let Some(id) = id.get() else { return false };
+        let actor = viewer.actor();
+        state.with(|s| {
+            s.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|s| s.as_ref())
+                .is_some_and(|s| s.index.has_voted(&actor, &id))
         })
-    };
-    let closed =
-        status.as_ref().is_some_and(|s| s.lane == Lane::Closed) || idea.merged_into.is_some();
-    let pending = {
-        let id = id.clone();
-        Signal::derive(move || board.pending.with(|p| p.contains(&id)))
-    };
-    let toggle = {
-        let id = id.clone();
-        Callback::new(move |_| board.toggle_vote.run(id.clone()))
-    };
-    let href = routes::idea(&slug, idea.id.as_str());
-    let author = match &idea.author {
-        Actor::Member(m) => viewer.name_of(m),
-        Actor::Device(_) => None,
-    };
-    let created = idea.created_at;
-    let pending_approval = matches!(idea.visibility, crate::domain::idea::Visibility::Pending(_));
-    let rejected = matches!(idea.visibility, crate::domain::idea::Visibility::Rejected);
-    let shipped = idea.shipped_in.is_some();
+    });
+    let pending = Signal::derive(move || {
+        id.with(|id| {
+            id.as_ref()
+                .is_some_and(|id| board.pending.with(|p| p.contains(id)))
+        })
+    });
+    let toggle = Callback::new(move |_| {
+        if let Some(id) = id.get_untracked() {
+            board.toggle_vote.run(id);
+        }
+    });
+    let field = move |f: fn(&RowData) -> bool| move || row.with(|r| r.as_ref().is_some_and(f));
     view! {
-        <li class="g-idea" class:g-idea--closed=closed>
+        <li class="g-idea" class:g-idea--closed=field(|r| r.closed)>
             <VoteButton
                 count=Signal::derive(move || stats.get().votes())
                 voted=voted
-                closed=closed
+                closed=Signal::derive(field(|r| r.closed))
                 pending=pending
-                title=idea.title.clone()
+                title=Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.title.clone()).unwrap_or_default()))
                 on_toggle=toggle
             />
             <div class="g-idea__body">
                 <h3 class="g-idea__title">
-                    <a href=href target=new_tab.then_some("_blank") rel=new_tab.then_some("noopener")>
-                        {idea.title.clone()}
+                    <a
+                        href=move || row.with(|r| r.as_ref().map(|r| r.href.clone()).unwrap_or_default())
+                        target=new_tab.then_some("_blank")
+                        rel=new_tab.then_some("noopener")
+                    >
+                        {move || row.with(|r| r.as_ref().map(|r| r.title.clone()).unwrap_or_default())}
                     </a>
                 </h3>
                 <p class="g-idea__meta">
-                    {status.map(|s| view! { <StatusBadge status=s/> })}
-                    {category.map(|c| view! { <span class="g-tag">{c}</span> })}
-                    {pending_approval.then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().pending_approval}</span> })}
-                    {rejected.then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().rejected}</span> })}
-                    {shipped.then(|| view! { <span class="g-tag g-tag--shipped">{move || i18n.t().shipped}</span> })}
+                    {move || row.with(|r| r.as_ref().and_then(|r| r.status.clone())).map(|s| view! { <StatusBadge status=s/> })}
+                    {move || row.with(|r| r.as_ref().and_then(|r| r.category.clone())).map(|c| view! { <span class="g-tag">{c}</span> })}
+                    {move || field(|r| r.held)().then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().pending_approval}</span> })}
+                    {move || field(|r| r.rejected)().then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().rejected}</span> })}
+                    {move || field(|r| r.shipped)().then(|| view! { <span class="g-tag g-tag--shipped">{move || i18n.t().shipped}</span> })}
                     <span class="g-idea__counts">
                         {move || {
                             let t = i18n.t();
@@ -123,8 +153,19 @@ pub fn IdeaRow(
                     <span class="g-idea__byline">
                         {move || {
                             let t = i18n.t();
-                            let name = author.clone().unwrap_or_else(|| t.anonymous_visitor.to_owned());
-                            format!("{} · {}", fill(t.posted_by, &[("name", &name)]), format::relative(i18n.locale(), created, format::now()))
+                            row.with(|r| {
+                                let Some(r) = r else { return String::new() };
+                                let name = match &r.author {
+                                    Actor::Member(m) => viewer.name_of(m),
+                                    Actor::Device(_) => None,
+                                }
+                                .unwrap_or_else(|| t.anonymous_visitor.to_owned());
+                                format!(
+                                    "{} · {}",
+                                    fill(t.posted_by, &[("name", &name)]),
+                                    format::relative(i18n.locale(), r.created, format::now())
+                                )
+                            })
                         }}
                     </span>
                 </p>
@@ -152,5 +193,4 @@ pub fn IdeaRow(
             </div>
         </li>
     }
-    .into_any()
 }

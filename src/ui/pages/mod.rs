@@ -2,6 +2,7 @@
 
 pub mod board;
 mod board_settings;
+pub mod board_tools;
 mod changelog;
 mod config_error;
 mod embed;

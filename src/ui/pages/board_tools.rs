@@ -1,0 +1,173 @@
+//! A board's tools: in the full app, posting an idea, the roadmap link, CSV exports
+//! (admins) and settings (admins); in the embed, a link that opens the full board to post.
+
+use crate::domain::export;
+use crate::domain::member::{Actor, Member};
+use crate::domain::permissions::{can, Action};
+use crate::ui::components::{status_badge_name, IdeaForm};
+use crate::ui::hooks::{use_i18n, use_viewer, BoardState, UseBoard};
+use crate::ui::i18n::Messages;
+use crate::ui::routes;
+use leptos::prelude::*;
+
+/// The full app's tools.
+pub fn app_tools(board: UseBoard, slug: String) -> AnyView {
+    view! { <AppTools board=board slug=slug/> }.into_any()
+}
+
+/// The embed's tool: post in the full app (a new tab).
+pub fn embed_tools(_board: UseBoard, slug: String) -> AnyView {
+    view! { <EmbedTools slug=slug/> }.into_any()
+}
+
+#[component]
+fn EmbedTools(slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="g-toolbar">
+            <a class="g-button g-button--primary" href=routes::board(&slug, "") target="_blank" rel="noopener">
+                {move || i18n.t().post_idea}
+            </a>
+        </div>
+    }
+}
+
+#[component]
+fn AppTools(board: UseBoard, slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = use_viewer();
+    let form_open = RwSignal::new(false);
+    let export = move |votes: bool| {
+        let t = i18n.t_untracked();
+        board.state.with_untracked(|s| {
+            if let Some(Ok(Some(st))) = s {
+                let names = viewer.members_untracked();
+                let (name, csv) = if votes {
+                    ("votes", votes_csv(st, &names, t))
+                } else {
+                    ("ideas", ideas_csv(st, &names, t))
+                };
+                crate::ui::download::download(
+                    &format!("{}-{name}.csv", st.board.slug),
+                    "text/csv;charset=utf-8",
+                    &csv,
+                );
+            }
+        });
+    };
+    let roadmap = routes::roadmap(&slug);
+    let settings = routes::board_settings(&slug);
+    view! {
+        <div class="g-toolbar">
+            <button
+                type="button"
+                class="g-button g-button--primary"
+                aria-expanded=move || if form_open.get() { "true" } else { "false" }
+                on:click=move |_| form_open.update(|o| *o = !*o)
+            >
+                {move || i18n.t().post_idea}
+            </button>
+            <a class="g-button" href=roadmap>{move || i18n.t().nav_roadmap}</a>
+            <Show when=move || can(viewer.role(), Action::Export)>
+                <button type="button" class="g-button" on:click=move |_| export(false)>{move || i18n.t().export_ideas}</button>
+                <button type="button" class="g-button" on:click=move |_| export(true)>{move || i18n.t().export_votes}</button>
+            </Show>
+            <Show when=move || can(viewer.role(), Action::ConfigureBoards)>
+                <a class="g-button" href=settings.clone()>{move || i18n.t().board_settings}</a>
+            </Show>
+        </div>
+        <Show when=move || form_open.get()>
+            <IdeaForm board=board on_done=Callback::new(move |_| form_open.set(false))/>
+        </Show>
+    }
+}
+
+/// Display name of an actor for exports.
+fn actor_name(actor: &Actor, members: &[Member], t: &Messages) -> (String, String) {
+    match actor {
+        Actor::Member(id) => (
+            id.to_string(),
+            members
+                .iter()
+                .find(|m| &m.id == id)
+                .map(|m| m.name.clone())
+                .unwrap_or_default(),
+        ),
+        Actor::Device(id) => (format!("device:{id}"), t.anonymous_visitor.to_owned()),
+    }
+}
+
+/// The board's ideas as CSV (every idea, including held and merged ones).
+fn ideas_csv(st: &BoardState, members: &[Member], t: &Messages) -> String {
+    let rows: Vec<Vec<(String, bool)>> = st
+        .index
+        .ideas
+        .iter()
+        .map(|i| {
+            let s = st.index.stats(&i.id);
+            let status = st
+                .board
+                .status(&i.status_id)
+                .map(|s| status_badge_name(s, t))
+                .unwrap_or_else(|| i.status_id.to_string());
+            let category = i
+                .category_id
+                .as_ref()
+                .and_then(|c| st.board.category(c))
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            vec![
+                (i.id.to_string(), false),
+                (i.title.clone(), false),
+                (status, false),
+                (category, false),
+                (s.votes().to_string(), true),
+                (s.comments.to_string(), true),
+                (actor_name(&i.author, members, t).1, false),
+                (i.created_at.to_rfc3339(), false),
+            ]
+        })
+        .collect();
+    export::write(
+        &export::IDEAS_HEADER,
+        rows.iter().map(|r| r.iter().map(cell).collect()),
+    )
+}
+
+/// Every vote on the board as CSV.
+fn votes_csv(st: &BoardState, members: &[Member], t: &Messages) -> String {
+    let rows: Vec<Vec<(String, bool)>> = st
+        .index
+        .votes()
+        .map(|(idea, actor, at)| {
+            let title = st
+                .index
+                .idea(idea)
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            let (id, name) = actor_name(actor, members, t);
+            vec![
+                (idea.to_string(), false),
+                (title, false),
+                (id, false),
+                (name, false),
+                (
+                    (if actor.is_anonymous() { "yes" } else { "no" }).to_owned(),
+                    false,
+                ),
+                (at.to_rfc3339(), false),
+            ]
+        })
+        .collect();
+    export::write(
+        &export::VOTES_HEADER,
+        rows.iter().map(|r| r.iter().map(cell).collect()),
+    )
+}
+
+fn cell((text, number): &(String, bool)) -> export::Cell<'_> {
+    match (number, text.parse::<u64>()) {
+        (true, Ok(n)) => export::Cell::Number(n),
+        _ => export::Cell::Text(text),
+    }
+}
