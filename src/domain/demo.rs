@@ -967,11 +967,15 @@ fn pulse_response(
         answers.insert(QuestionId::from("else"), Answer::Text(text.to_owned()));
     }
     Response {
-        id: ResponseId(id_at(rng, at)),
+        id: crate::domain::survey::response_id(
+            &survey.id,
+            wave,
+            &Actor::Member(member.id.clone()),
+            survey.anonymous,
+        ),
         survey_id: survey.id.clone(),
         wave,
         respondent: (!survey.anonymous).then(|| member.id.clone()),
-        device_guard: None,
         answers,
         submitted_at: at,
         updated_at: None,

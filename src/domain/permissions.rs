@@ -23,6 +23,10 @@ pub enum Action {
     SeeVoters,
     /// Export ideas and votes.
     Export,
+    /// Create and edit surveys, publish their results.
+    ManageSurveys,
+    /// See survey results below the anonymity threshold and export responses.
+    SeeAllResults,
 }
 
 impl Action {
@@ -35,7 +39,9 @@ impl Action {
             Action::ConfigureBoards
             | Action::PublishChangelog
             | Action::SeeVoters
-            | Action::Export => Role::Admin,
+            | Action::Export
+            | Action::ManageSurveys
+            | Action::SeeAllResults => Role::Admin,
         }
     }
 
@@ -49,6 +55,8 @@ impl Action {
             Action::PublishChangelog => "publish the changelog",
             Action::SeeVoters => "see voters",
             Action::Export => "export data",
+            Action::ManageSurveys => "manage surveys",
+            Action::SeeAllResults => "see all survey results",
         }
     }
 }

@@ -15,9 +15,11 @@ use crate::domain::moderation::{
     CommunitySettings, Decision, ModLogEntry, PostRef, Report, ReportReason, COMMUNITY_SETTINGS_ID,
 };
 use crate::domain::permissions::{require, Action};
+use crate::domain::survey::{self, Answer, PublishedSummary, Response, Survey};
 use crate::domain::time::Timestamp;
 use crate::domain::vote::{self, Vote};
 use crate::store::{Collection, Query, Store, StoreError, StoreExt};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// Why an operation did not happen.
@@ -556,5 +558,115 @@ impl Community {
             }
         }
         Ok(delete.len())
+    }
+
+    /// The viewer's response to `wave`, if they answered it (anonymous surveys: this device's).
+    pub async fn my_response(
+        &self,
+        survey: &Survey,
+        wave: u32,
+    ) -> Result<Option<Response>, OpError> {
+        let id = survey::response_id(&survey.id, wave, &self.viewer.actor, survey.anonymous);
+        Ok(self.store.get_as::<Response>(id.as_str()).await?)
+    }
+
+    /// Answers the open wave of `survey` (or edits the answer given to it before). One
+    /// response per member (or device, for anonymous surveys) and wave; anonymous
+    /// responses carry no member id. Closed waves take no answers.
+    pub async fn answer(
+        &self,
+        survey: &Survey,
+        answers: &BTreeMap<QuestionId, Answer>,
+    ) -> Result<Response, OpError> {
+        let Some((wave, true)) = survey.schedule.wave_at(self.now) else {
+            return Err(DomainError::VotingClosed.into());
+        };
+        if !survey.anonymous && self.viewer.actor.is_anonymous() {
+            return Err(DomainError::SignInRequired.into());
+        }
+        let cleaned = survey::check_response(survey, answers).map_err(DomainError::Invalid)?;
+        let id = survey::response_id(&survey.id, wave, &self.viewer.actor, survey.anonymous);
+        let respondent = if survey.anonymous {
+            None
+        } else {
+            self.viewer.actor.member().cloned()
+        };
+        match self.store.get_as::<Response>(id.as_str()).await? {
+            Some(mut existing) => {
+                existing.answers = cleaned;
+                existing.updated_at = Some(self.now);
+                Ok(self.store.update_as(&existing).await?)
+            }
+            None => {
+                let r = Response {
+                    id,
+                    survey_id: survey.id.clone(),
+                    wave,
+                    respondent,
+                    answers: cleaned,
+                    submitted_at: self.now,
+                    updated_at: None,
+                    version: 0,
+                };
+                match self.store.create_as(&r).await {
+                    Ok(saved) => Ok(saved),
+                    // Two tabs submitting at once: the second becomes an edit.
+                    Err(StoreError::AlreadyExists { .. }) => {
+                        let mut existing = self
+                            .store
+                            .get_as::<Response>(r.id.as_str())
+                            .await?
+                            .ok_or_else(|| DomainError::NotFound {
+                                what: "your response".into(),
+                            })?;
+                        existing.answers = r.answers;
+                        existing.updated_at = Some(self.now);
+                        Ok(self.store.update_as(&existing).await?)
+                    }
+                    Err(e) => Err(e.into()),
+                }
+            }
+        }
+    }
+
+    /// Creates (`version` 0) or saves a survey definition.
+    pub async fn save_survey(&self, s: &Survey) -> Result<Survey, OpError> {
+        require(self.viewer.role, Action::ManageSurveys)?;
+        let errors = survey::validate_survey(s);
+        if !errors.is_empty() {
+            return Err(DomainError::Invalid(errors).into());
+        }
+        Ok(if s.version == 0 {
+            self.store.create_as(s).await?
+        } else {
+            self.store.update_as(s).await?
+        })
+    }
+
+    /// Publishes a results summary of `wave` with what will be done about it.
+    pub async fn publish_summary(
+        &self,
+        s: &Survey,
+        wave: u32,
+        summary: &str,
+        actions: &str,
+    ) -> Result<Survey, OpError> {
+        require(self.viewer.role, Action::ManageSurveys)?;
+        let mut errors = Vec::new();
+        crate::domain::error::check_len("summary", summary, 10, 3_000, &mut errors);
+        crate::domain::error::check_len("actions", actions, 0, 3_000, &mut errors);
+        if !errors.is_empty() {
+            return Err(DomainError::Invalid(errors).into());
+        }
+        let mut updated = s.clone();
+        updated.published.retain(|p| p.wave != wave);
+        updated.published.push(PublishedSummary {
+            wave,
+            summary: summary.trim().to_owned(),
+            actions: actions.trim().to_owned(),
+            published_at: self.now,
+        });
+        updated.published.sort_by_key(|p| p.wave);
+        Ok(self.store.update_as(&updated).await?)
     }
 }
