@@ -669,4 +669,52 @@ impl Community {
         updated.published.sort_by_key(|p| p.wave);
         Ok(self.store.update_as(&updated).await?)
     }
+
+    /// Answers one question of the open wave (the pulse widget): merged into the
+    /// respondent's response for that wave, other answers kept.
+    pub async fn answer_one(
+        &self,
+        s: &Survey,
+        question: &QuestionId,
+        answer: Answer,
+    ) -> Result<Response, OpError> {
+        let q = s
+            .questions
+            .iter()
+            .find(|q| &q.id == question)
+            .ok_or_else(|| DomainError::NotFound {
+                what: format!("question {question}"),
+            })?;
+        let single = Survey {
+            questions: vec![survey::Question {
+                show_if: None,
+                ..q.clone()
+            }],
+            ..s.clone()
+        };
+        let one: BTreeMap<QuestionId, Answer> = [(question.clone(), answer)].into_iter().collect();
+        let checked = survey::check_response(&single, &one).map_err(DomainError::Invalid)?;
+        let Some((wave, true)) = s.schedule.wave_at(self.now) else {
+            return Err(DomainError::VotingClosed.into());
+        };
+        let mut merged = self
+            .my_response(s, wave)
+            .await?
+            .map(|r| r.answers)
+            .unwrap_or_default();
+        merged.extend(checked);
+        // Other questions may be required: the pulse stores what was answered.
+        let relaxed = Survey {
+            questions: s
+                .questions
+                .iter()
+                .map(|q| survey::Question {
+                    required: false,
+                    ..q.clone()
+                })
+                .collect(),
+            ..s.clone()
+        };
+        self.answer(&relaxed, &merged).await
+    }
 }

@@ -52,6 +52,8 @@ pub struct AppInfo {
     pub community_name: String,
     /// Where data lives (`local`, `memory`, `rest`).
     pub storage_kind: &'static str,
+    /// The storage namespace (for per-browser preferences and drafts).
+    pub namespace: String,
     /// The configured start view.
     pub start_view: View,
     /// Whether the start view was already applied.
@@ -120,6 +122,7 @@ pub fn provide_app_contexts(
     provide_context(AppInfo {
         community_name: config.community_name.clone(),
         storage_kind,
+        namespace: namespace.clone(),
         start_view: config.view.clone(),
         start_applied: RwSignal::new(false),
     });
@@ -181,6 +184,11 @@ fn Shell(
                 <Route path=path!("/changelog") view=ChangelogPage/>
                 <Route path=path!("/u/:id") view=ProfilePage/>
                 <Route path=path!("/moderation") view=ModerationPage/>
+                <Route path=path!("/surveys") view=crate::ui::pages::survey::SurveysPage/>
+                <Route path=path!("/surveys/new") view=crate::ui::pages::survey::NewSurveyPage/>
+                <Route path=path!("/s/:id") view=crate::ui::pages::survey::SurveyAnswerPage/>
+                <Route path=path!("/s/:id/results") view=crate::ui::pages::survey::SurveyResultsPage/>
+                <Route path=path!("/s/:id/edit") view=crate::ui::pages::survey::SurveyEditPage/>
             </Routes>
         </main>
         <Footer/>

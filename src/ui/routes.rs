@@ -82,6 +82,31 @@ pub fn moderation() -> String {
     at("/moderation")
 }
 
+/// The surveys list.
+pub fn surveys() -> String {
+    at("/surveys")
+}
+
+/// Answering a survey.
+pub fn survey(id: &str) -> String {
+    at(&format!("/s/{}", urlencode(id)))
+}
+
+/// A survey's results, optionally of one wave (0-based).
+pub fn survey_results(id: &str) -> String {
+    at(&format!("/s/{}/results", urlencode(id)))
+}
+
+/// Editing a survey (admins).
+pub fn survey_edit(id: &str) -> String {
+    at(&format!("/s/{}/edit", urlencode(id)))
+}
+
+/// Creating a survey (admins).
+pub fn new_survey() -> String {
+    at("/surveys/new")
+}
+
 /// Percent-encodes a path segment or query value.
 pub fn urlencode(text: &str) -> String {
     String::from(js_sys::encode_uri_component(text))

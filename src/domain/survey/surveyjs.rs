@@ -10,13 +10,44 @@ use super::{
 use crate::domain::ids::QuestionId;
 use serde_json::Value;
 
+/// Why part of a definition was not imported as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A text input type other than plain text (imported as short text).
+    InputType(String),
+    /// The "Other" field of a single-choice question.
+    SingleChoiceOther,
+    /// Fewer than two fixed choices (choices from a URL or another question).
+    TooFewChoices,
+    /// Custom rating values (imported as a plain scale).
+    RateValues,
+    /// A rating range other than 0–10 or 1–2…10.
+    RatingRange(i64, i64),
+    /// An element without a type.
+    NoType,
+    /// A question type Gromada does not have.
+    UnsupportedType(String),
+    /// A condition more complex than `{question} = value` (the question is always shown).
+    Condition(String),
+    /// A panel's condition (its questions are always shown).
+    PanelCondition,
+    /// A page's condition (its questions are always shown).
+    PageCondition,
+    /// The thank-you HTML.
+    CompletedHtml,
+    /// Triggers.
+    Triggers,
+    /// Calculated values.
+    CalculatedValues,
+}
+
 /// Something of the definition that could not be imported as it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
     /// The element's name (or a path when it has none).
     pub name: String,
     /// What was not imported and why.
-    pub reason: String,
+    pub reason: SkipReason,
 }
 
 /// What an import produced.
@@ -124,10 +155,10 @@ struct Walker {
 }
 
 impl Walker {
-    fn skip(&mut self, name: &str, reason: impl Into<String>) {
+    fn skip(&mut self, name: &str, reason: SkipReason) {
         self.out.skipped.push(Skipped {
             name: name.to_owned(),
-            reason: reason.into(),
+            reason,
         });
     }
 
@@ -146,10 +177,7 @@ impl Walker {
                 self.element(child, &format!("{name}/{i}"));
             }
             if el.get("visibleIf").is_some() {
-                self.skip(
-                    &name,
-                    "the panel's visibleIf was not imported: its questions are always shown",
-                );
+                self.skip(&name, SkipReason::PanelCondition);
             }
             return;
         }
@@ -164,10 +192,7 @@ impl Walker {
                     .and_then(Value::as_str)
                     .filter(|t| *t != "text")
                 {
-                    self.skip(
-                        &name,
-                        format!("input type “{t}” was imported as short text"),
-                    );
+                    self.skip(&name, SkipReason::InputType(t.to_owned()));
                 }
                 QuestionKind::ShortText
             }
@@ -175,13 +200,10 @@ impl Walker {
             "radiogroup" | "dropdown" => {
                 let options = choices(el);
                 if el.get("hasOther").and_then(Value::as_bool) == Some(true) {
-                    self.skip(
-                        &name,
-                        "the “Other” field of a single-choice question was not imported",
-                    );
+                    self.skip(&name, SkipReason::SingleChoiceOther);
                 }
                 if options.len() < 2 {
-                    self.skip(&name, "a choice question needs at least two fixed choices (choicesByUrl and choicesFromQuestion are not supported)");
+                    self.skip(&name, SkipReason::TooFewChoices);
                     return;
                 }
                 QuestionKind::SingleChoice { options }
@@ -189,7 +211,7 @@ impl Walker {
             "checkbox" => {
                 let options = choices(el);
                 if options.len() < 2 {
-                    self.skip(&name, "a choice question needs at least two fixed choices");
+                    self.skip(&name, SkipReason::TooFewChoices);
                     return;
                 }
                 let num = |k: &str| {
@@ -217,10 +239,7 @@ impl Walker {
                     RatingStyle::Numbers
                 };
                 if el.get("rateValues").is_some() {
-                    self.skip(
-                        &name,
-                        "custom rateValues were not imported; the question uses a plain scale",
-                    );
+                    self.skip(&name, SkipReason::RateValues);
                 }
                 match (min, max) {
                     (0, 10) => QuestionKind::Nps,
@@ -229,17 +248,17 @@ impl Walker {
                         style,
                     },
                     _ => {
-                        self.skip(&name, format!("a rating from {min} to {max} is not supported (only 0–10 or 1–2…10)"));
+                        self.skip(&name, SkipReason::RatingRange(min, max));
                         return;
                     }
                 }
             }
             "" => {
-                self.skip(&name, "an element without a type was not imported");
+                self.skip(&name, SkipReason::NoType);
                 return;
             }
             other => {
-                self.skip(&name, format!("question type “{other}” is not supported"));
+                self.skip(&name, SkipReason::UnsupportedType(other.to_owned()));
                 return;
             }
         };
@@ -258,7 +277,7 @@ impl Walker {
         if let Some(expr) = el.get("visibleIf").and_then(Value::as_str) {
             match self.condition(expr) {
                 Some(c) => question.show_if = Some(c),
-                None => self.skip(&name, format!("condition “{expr}” was not imported (only “{{question}} = value” is): the question is always shown")),
+                None => self.skip(&name, SkipReason::Condition(expr.to_owned())),
             }
         }
         self.names.push((name, qkind));
@@ -318,10 +337,7 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
                     .get("name")
                     .and_then(text)
                     .unwrap_or_else(|| format!("page{}", p + 1));
-                w.skip(
-                    &name,
-                    "the page's visibleIf was not imported: its questions are always shown",
-                );
+                w.skip(&name, SkipReason::PageCondition);
             }
         }
     }
@@ -337,12 +353,9 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
         return Err(ImportError::NotASurvey);
     }
     for (key, reason) in [
-        (
-            "completedHtml",
-            "the thank-you HTML was not imported (write the thank-you text in the builder)",
-        ),
-        ("triggers", "triggers are not supported"),
-        ("calculatedValues", "calculated values are not supported"),
+        ("completedHtml", SkipReason::CompletedHtml),
+        ("triggers", SkipReason::Triggers),
+        ("calculatedValues", SkipReason::CalculatedValues),
     ] {
         if doc.get(key).is_some() {
             w.skip(key, reason);
@@ -458,21 +471,17 @@ mod tests {
             r.questions[4].show_if.as_ref().unwrap().test,
             ConditionTest::Equals(AnswerValue::Bool(false))
         );
-        let reasons: Vec<(&str, &str)> = r
-            .skipped
-            .iter()
-            .map(|s| (s.name.as_str(), s.reason.as_str()))
-            .collect();
-        assert!(reasons
-            .iter()
-            .any(|(n, r)| *n == "quality" && r.contains("matrix")));
-        assert!(reasons
-            .iter()
-            .any(|(n, r)| *n == "rank" && r.contains("ranking")));
-        assert!(reasons
-            .iter()
-            .any(|(n, r)| *n == "email" && r.contains("email")));
-        assert!(reasons.iter().any(|(n, _)| *n == "completedHtml"));
+        let has = |name: &str, reason: SkipReason| {
+            r.skipped.contains(&Skipped {
+                name: name.into(),
+                reason,
+            })
+        };
+        assert!(has("quality", SkipReason::UnsupportedType("matrix".into())));
+        assert!(has("rank", SkipReason::UnsupportedType("ranking".into())));
+        assert!(has("email", SkipReason::InputType("email".into())));
+        assert!(has("completedHtml", SkipReason::CompletedHtml));
+        assert_eq!(r.skipped.len(), 4);
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub fn Header(
     let community = use_community();
     let roadmap = crate::ui::routes::base() + "/roadmap";
     let changelog = routes::changelog(None);
+    let surveys = routes::surveys();
     let moderation = routes::moderation();
     let new_board = routes::new_board();
     view! {
@@ -48,6 +49,9 @@ pub fn Header(
                     </a>
                     <a class="g-header__link" href=changelog.clone() aria-current=move || current(&changelog)>
                         {move || i18n.t().nav_changelog}
+                    </a>
+                    <a class="g-header__link" href=surveys.clone() aria-current=move || current(&surveys)>
+                        {move || i18n.t().nav_surveys}
                     </a>
                     <Show when=move || can(viewer.role(), Action::Moderate)>
                         <a class="g-header__link" href=moderation.clone() aria-current={let m = moderation.clone(); move || current(&m)}>

@@ -35,6 +35,13 @@ impl Prefs {
         }
     }
 
+    /// Removes a preference (best effort).
+    pub fn remove(&self, name: &str) {
+        if let Some(s) = Self::storage() {
+            let _ = s.remove_item(&format!("{}{name}", self.prefix));
+        }
+    }
+
     /// This browser's device id, created on first use.
     pub fn device_id(&self) -> String {
         if let Some(id) = self.get("device") {

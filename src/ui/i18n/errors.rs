@@ -188,6 +188,241 @@ impl Messages {
     }
 }
 
+impl Messages {
+    /// A text answer's tone.
+    pub fn tone_name(&self, t: crate::domain::survey::Tone) -> &'static str {
+        use crate::domain::survey::Tone::*;
+        match (self.locale, t) {
+            (Locale::En, Positive) => "positive",
+            (Locale::En, Neutral) => "neutral",
+            (Locale::En, Negative) => "negative",
+            (Locale::Pl, Positive) => "pozytywna",
+            (Locale::Pl, Neutral) => "neutralna",
+            (Locale::Pl, Negative) => "negatywna",
+        }
+    }
+
+    /// A question kind's name (keys as in the builder).
+    pub fn kind_name(&self, key: &str) -> &'static str {
+        let en = self.locale == Locale::En;
+        match key {
+            "nps" => "NPS (0–10)",
+            "csat" => {
+                if en {
+                    "Satisfaction (CSAT, 1–5)"
+                } else {
+                    "Zadowolenie (CSAT, 1–5)"
+                }
+            }
+            "rating" => {
+                if en {
+                    "Rating"
+                } else {
+                    "Ocena"
+                }
+            }
+            "emoji_slider" => {
+                if en {
+                    "Emoji slider"
+                } else {
+                    "Suwak z emoji"
+                }
+            }
+            "single_choice" => {
+                if en {
+                    "Single choice"
+                } else {
+                    "Jednokrotny wybór"
+                }
+            }
+            "multiple_choice" => {
+                if en {
+                    "Multiple choice"
+                } else {
+                    "Wielokrotny wybór"
+                }
+            }
+            "yes_no" => {
+                if en {
+                    "Yes / no"
+                } else {
+                    "Tak / nie"
+                }
+            }
+            "short_text" => {
+                if en {
+                    "Short text"
+                } else {
+                    "Krótki tekst"
+                }
+            }
+            _ => {
+                if en {
+                    "Long text"
+                } else {
+                    "Długi tekst"
+                }
+            }
+        }
+    }
+
+    /// A recurrence's name (0 once, 1 weekly, 2 monthly, 3 quarterly).
+    pub fn recurrence_name(&self, n: u8) -> &'static str {
+        match (self.locale, n) {
+            (Locale::En, 0) => "Once",
+            (Locale::En, 1) => "Every week",
+            (Locale::En, 2) => "Every month",
+            (Locale::En, _) => "Every quarter",
+            (Locale::Pl, 0) => "Jednorazowo",
+            (Locale::Pl, 1) => "Co tydzień",
+            (Locale::Pl, 2) => "Co miesiąc",
+            (Locale::Pl, _) => "Co kwartał",
+        }
+    }
+
+    /// "first" … "fourth", "last".
+    pub fn nth_name(&self, n: u8) -> &'static str {
+        let en = ["first", "second", "third", "fourth", "last"];
+        let pl = ["pierwszy", "drugi", "trzeci", "czwarty", "ostatni"];
+        let i = usize::from(n.clamp(1, 5) - 1);
+        if self.locale == Locale::En {
+            en[i]
+        } else {
+            pl[i]
+        }
+    }
+
+    /// ISO weekday name, 1 = Monday.
+    pub fn weekday_name(&self, d: u8) -> &'static str {
+        let en = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let pl = [
+            "poniedziałek",
+            "wtorek",
+            "środa",
+            "czwartek",
+            "piątek",
+            "sobota",
+            "niedziela",
+        ];
+        let i = usize::from(d.clamp(1, 7) - 1);
+        if self.locale == Locale::En {
+            en[i]
+        } else {
+            pl[i]
+        }
+    }
+
+    /// Why part of a SurveyJS definition was not imported.
+    pub fn skip_reason(&self, r: &crate::domain::survey::surveyjs::SkipReason) -> String {
+        use crate::domain::survey::surveyjs::SkipReason::*;
+        let en = self.locale == Locale::En;
+        match r {
+            InputType(t) => {
+                if en {
+                    format!("input type “{t}” was imported as short text")
+                } else {
+                    format!("pole typu „{t}” zaimportowano jako krótki tekst")
+                }
+            }
+            SingleChoiceOther => {
+                if en {
+                    "the “Other” field of a single-choice question was not imported".into()
+                } else {
+                    "pole „Inne” pytania jednokrotnego wyboru nie zostało zaimportowane".into()
+                }
+            }
+            TooFewChoices => {
+                if en {
+                    "needs at least two fixed choices (choices from a URL or another question are not supported)".into()
+                } else {
+                    "wymaga co najmniej dwóch stałych odpowiedzi (odpowiedzi z adresu lub innego pytania nie są obsługiwane)".into()
+                }
+            }
+            RateValues => {
+                if en {
+                    "custom rating values were not imported; a plain scale is used".into()
+                } else {
+                    "własnych wartości oceny nie zaimportowano; użyto zwykłej skali".into()
+                }
+            }
+            RatingRange(a, b) => {
+                if en {
+                    format!("a rating from {a} to {b} is not supported (only 0–10 or 1 to 2…10)")
+                } else {
+                    format!(
+                        "ocena od {a} do {b} nie jest obsługiwana (tylko 0–10 lub od 1 do 2…10)"
+                    )
+                }
+            }
+            NoType => {
+                if en {
+                    "an element without a type was not imported".into()
+                } else {
+                    "element bez typu nie został zaimportowany".into()
+                }
+            }
+            UnsupportedType(t) => {
+                if en {
+                    format!("question type “{t}” is not supported")
+                } else {
+                    format!("typ pytania „{t}” nie jest obsługiwany")
+                }
+            }
+            Condition(c) => {
+                if en {
+                    format!("condition “{c}” was not imported (only “{{question}} = value” is); the question is always shown")
+                } else {
+                    format!("warunku „{c}” nie zaimportowano (obsługiwany jest tylko „{{question}} = wartość”); pytanie jest zawsze widoczne")
+                }
+            }
+            PanelCondition => {
+                if en {
+                    "the panel's condition was not imported; its questions are always shown".into()
+                } else {
+                    "warunku panelu nie zaimportowano; jego pytania są zawsze widoczne".into()
+                }
+            }
+            PageCondition => {
+                if en {
+                    "the page's condition was not imported; its questions are always shown".into()
+                } else {
+                    "warunku strony nie zaimportowano; jej pytania są zawsze widoczne".into()
+                }
+            }
+            CompletedHtml => {
+                if en {
+                    "the thank-you HTML was not imported; write the thank-you text in the builder"
+                        .into()
+                } else {
+                    "podziękowania w HTML nie zaimportowano; wpisz podziękowanie w edytorze".into()
+                }
+            }
+            Triggers => {
+                if en {
+                    "triggers are not supported".into()
+                } else {
+                    "wyzwalacze nie są obsługiwane".into()
+                }
+            }
+            CalculatedValues => {
+                if en {
+                    "calculated values are not supported".into()
+                } else {
+                    "wartości obliczane nie są obsługiwane".into()
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::error::DomainError;

@@ -505,6 +505,232 @@ pub struct Messages {
     pub add_status: &'static str,
     /// Create board button.
     pub create_board: &'static str,
+    /// Publish form: actions.
+    pub actions_label: &'static str,
+    /// Add option.
+    pub add_option: &'static str,
+    /// Add question.
+    pub add_question: &'static str,
+    /// Allow other.
+    pub allow_other: &'static str,
+    /// No condition.
+    pub always_shown: &'static str,
+    /// Anonymous setting.
+    pub anonymous_label: &'static str,
+    /// Anonymous survey note.
+    pub anonymous_note: &'static str,
+    /// Named survey note.
+    pub named_note: &'static str,
+    /// Table column.
+    pub answer_col: &'static str,
+    /// After a failed submit.
+    pub answer_fix: &'static str,
+    /// After answering.
+    pub answer_saved: &'static str,
+    /// Link to answer.
+    pub answer_survey: &'static str,
+    /// Rating style.
+    pub as_stars: &'static str,
+    /// Breakdown select.
+    pub breakdown_by: &'static str,
+    /// Breakdown heading.
+    pub breakdown_title: &'static str,
+    /// ECharts failed.
+    pub chart_failed: &'static str,
+    /// Chart label: `{title}`.
+    pub chart_of: &'static str,
+    /// Table column.
+    pub count_col: &'static str,
+    /// CSAT scale end.
+    pub csat_high: &'static str,
+    /// CSAT scale end.
+    pub csat_low: &'static str,
+    /// CSAT headline: `{share}`.
+    pub csat_line: &'static str,
+    /// Duplicate question.
+    pub duplicate: &'static str,
+    /// Edit answer.
+    pub edit_answer: &'static str,
+    /// Builder heading: `{title}`.
+    pub edit_survey: &'static str,
+    /// Emoji field.
+    pub emoji_label: &'static str,
+    /// Condition value.
+    pub equals_label: &'static str,
+    /// Export CSV.
+    pub export_csv: &'static str,
+    /// Export JSON.
+    pub export_json: &'static str,
+    /// Validation failed.
+    pub fix_fields: &'static str,
+    /// NPS formula.
+    pub formula_nps: &'static str,
+    /// CSAT formula.
+    pub formula_csat: &'static str,
+    /// Mean formula.
+    pub formula_mean: &'static str,
+    /// Share formula.
+    pub formula_share: &'static str,
+    /// Help text field.
+    pub help_text: &'static str,
+    /// Import hint.
+    pub import_hint: &'static str,
+    /// Import error: `{error}`.
+    pub import_not_json: &'static str,
+    /// Import error.
+    pub import_not_survey: &'static str,
+    /// Import field.
+    pub import_paste: &'static str,
+    /// Import button.
+    pub import_run: &'static str,
+    /// Skipped heading.
+    pub import_skipped: &'static str,
+    /// Import toggle.
+    pub import_surveyjs: &'static str,
+    /// Import done: `{n}`.
+    pub imported_n: &'static str,
+    /// Layout select.
+    pub layout_label: &'static str,
+    /// Layout option.
+    pub layout_page: &'static str,
+    /// Layout option.
+    pub layout_screen: &'static str,
+    /// Max choices.
+    pub max_choices: &'static str,
+    /// Min choices.
+    pub min_choices: &'static str,
+    /// Mean headline: `{mean}`.
+    pub mean_line: &'static str,
+    /// Which week.
+    pub monthly_nth: &'static str,
+    /// Move question down.
+    pub move_down_q: &'static str,
+    /// Move question up.
+    pub move_up_q: &'static str,
+    /// New survey.
+    pub new_survey: &'static str,
+    /// Next screen.
+    pub next: &'static str,
+    /// Previous screen.
+    pub previous: &'static str,
+    /// No surveys.
+    pub no_surveys: &'static str,
+    /// Slider untouched.
+    pub not_answered: &'static str,
+    /// NPS scale end.
+    pub nps_high: &'static str,
+    /// NPS scale end.
+    pub nps_low: &'static str,
+    /// NPS headline: `{score}`, `{p}`, `{s}`, `{d}`.
+    pub nps_line: &'static str,
+    /// Open days.
+    pub open_days: &'static str,
+    /// Opens at.
+    pub opens_at: &'static str,
+    /// Default option label.
+    pub option_label: &'static str,
+    /// Option field name: `{n}`.
+    pub option_n: &'static str,
+    /// Options legend.
+    pub options_label: &'static str,
+    /// Other.
+    pub other_option: &'static str,
+    /// Preview toggle.
+    pub preview: &'static str,
+    /// Progress: `{a}`, `{n}`.
+    pub progress_label: &'static str,
+    /// Publish heading: `{n}`.
+    pub publish_wave: &'static str,
+    /// Published heading: `{n}`.
+    pub published_title: &'static str,
+    /// Table column.
+    pub question_col: &'static str,
+    /// Question legend: `{n}`.
+    pub question_n: &'static str,
+    /// Question text.
+    pub question_text: &'static str,
+    /// Question type.
+    pub question_type: &'static str,
+    /// Questions heading.
+    pub questions_heading: &'static str,
+    /// Range from.
+    pub range_from: &'static str,
+    /// Range to.
+    pub range_to: &'static str,
+    /// Rating max.
+    pub rating_max: &'static str,
+    /// Recurrence.
+    pub recurrence_label: &'static str,
+    /// Required.
+    pub required: &'static str,
+    /// Response rate: `{rate}`, `{eligible}`.
+    pub response_rate: &'static str,
+    /// Results heading: `{title}`.
+    pub results_title: &'static str,
+    /// Save chart.
+    pub save_png: &'static str,
+    /// Schedule legend.
+    pub schedule_label: &'static str,
+    /// Results link.
+    pub see_results: &'static str,
+    /// Table column.
+    pub segment_col: &'static str,
+    /// Table column.
+    pub share_col: &'static str,
+    /// Condition.
+    pub show_if: &'static str,
+    /// Anonymous on a named survey.
+    pub sign_in_to_answer: &'static str,
+    /// Slider value: `{n}`.
+    pub slider_value: &'static str,
+    /// Submit.
+    pub submit_answers: &'static str,
+    /// Publish: summary.
+    pub summary_label: &'static str,
+    /// After publishing.
+    pub summary_published: &'static str,
+    /// Suppressed segment.
+    pub suppressed: &'static str,
+    /// Suppression hint: `{n}`.
+    pub suppressed_hint: &'static str,
+    /// Intro field.
+    pub survey_intro: &'static str,
+    /// Unknown survey.
+    pub survey_not_found: &'static str,
+    /// Not yet open: `{date}`.
+    pub survey_opens_on: &'static str,
+    /// Settings legend.
+    pub survey_settings: &'static str,
+    /// Thanks field.
+    pub survey_thanks: &'static str,
+    /// Title field.
+    pub survey_title: &'static str,
+    /// Threshold.
+    pub threshold_label: &'static str,
+    /// Trend hint.
+    pub trend_hint: &'static str,
+    /// Trend heading.
+    pub trend_title: &'static str,
+    /// Closed: `{n}`.
+    pub wave_closed: &'static str,
+    /// Closed with next: `{n}`, `{date}`.
+    pub wave_closed_next: &'static str,
+    /// Wave select.
+    pub wave_label: &'static str,
+    /// Wave name: `{n}`.
+    pub wave_n: &'static str,
+    /// Open: `{n}`, `{date}`.
+    pub wave_open_until: &'static str,
+    /// Weekday.
+    pub weekday_label: &'static str,
+    /// Actions heading.
+    pub what_we_will_do: &'static str,
+    /// Below threshold: `{n}`, `{m}`.
+    pub withheld: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
 }
 
 impl Messages {
@@ -605,7 +831,7 @@ mod tests {
     #[test]
     fn polish_is_translated() {
         // Identical strings are allowed only where the words are the same in both languages.
-        let same_ok = ["Moderator", "Gromada", "Status"];
+        let same_ok = ["Moderator", "Gromada", "Status", "CSAT"];
         let untranslated: Vec<_> = strings(&EN)
             .into_iter()
             .zip(strings(&PL))

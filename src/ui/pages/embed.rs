@@ -30,6 +30,11 @@ pub fn EmbedShell(
             view! { <BoardView board=board query=BoardQuery::local() embedded=true tools=crate::ui::pages::board_tools::embed_tools/> }.into_any()
         }
         View::Idea(id) => view! { <crate::ui::pages::idea_card::IdeaCard id=id/> }.into_any(),
+        View::Survey(id) => view! { <EmbeddedSurvey id=id only=None/> }.into_any(),
+        View::Pulse(id, q) => {
+            view! { <EmbeddedSurvey id=id only=Some(crate::domain::ids::QuestionId(q))/> }
+                .into_any()
+        }
         _ => view! { <p class="g-error" role="alert">{move || i18n.t().not_found_body}</p> }
             .into_any(),
     };
@@ -38,5 +43,36 @@ pub fn EmbedShell(
             <main class="g-embed__main">{widget}</main>
             <NoticesRegion/>
         </div>
+    }
+}
+
+/// A survey (or one question of it) in an embed.
+#[component]
+fn EmbeddedSurvey(id: String, only: Option<crate::domain::ids::QuestionId>) -> impl IntoView {
+    use crate::store::StoreExt;
+    let i18n = use_i18n();
+    let store_ctx = crate::ui::hooks::use_store();
+    let survey = LocalResource::new(move || {
+        let store = store_ctx.store();
+        let id = id.clone();
+        async move {
+            store
+                .get_as::<crate::domain::survey::Survey>(&id)
+                .await
+                .ok()
+                .flatten()
+        }
+    });
+    move || match survey.get() {
+        None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
+        Some(None) => view! { <p>{move || i18n.t().survey_not_found}</p> }.into_any(),
+        Some(Some(s)) => {
+            let class = if only.is_some() {
+                "g-survey g-survey--pulse"
+            } else {
+                "g-survey"
+            };
+            view! { <div class=class><crate::ui::pages::survey::SurveyForm survey=s only=only.clone() embedded=true/></div> }.into_any()
+        }
     }
 }

@@ -14,6 +14,7 @@ mod moderation;
 mod not_found;
 mod profile;
 mod roadmap;
+pub mod survey;
 
 pub use board::BoardPage;
 pub use board_settings::{BoardSettingsPage, NewBoardPage};

@@ -1,0 +1,125 @@
+//! Surveys: the list, answering (also embedded), results with charts and the admin's
+//! builder.
+
+mod answer;
+mod builder;
+mod results;
+
+pub use answer::{SurveyAnswerPage, SurveyForm};
+pub use builder::{NewSurveyPage, SurveyEditPage};
+pub use results::SurveyResultsPage;
+
+use crate::domain::permissions::{can, Action};
+use crate::domain::survey::{Response, Survey};
+use crate::store::{Query, StoreExt};
+use crate::ui::format;
+use crate::ui::hooks::{use_i18n, use_store, use_viewer};
+use crate::ui::i18n::fill;
+use crate::ui::routes;
+use leptos::prelude::*;
+
+/// The wave status of a survey, in words.
+pub fn wave_status(
+    survey: &Survey,
+    t: &crate::ui::i18n::Messages,
+    locale: crate::domain::locale::Locale,
+) -> String {
+    let now = format::now();
+    match survey.schedule.wave_at(now) {
+        Some((w, true)) => {
+            let end = survey
+                .schedule
+                .wave_end(w)
+                .map(|e| format::date(locale, e))
+                .unwrap_or_default();
+            fill(
+                t.wave_open_until,
+                &[("n", &(w + 1).to_string()), ("date", &end)],
+            )
+        }
+        Some((w, false)) => {
+            let next = survey
+                .schedule
+                .wave_start(w + 1)
+                .map(|e| format::date(locale, e));
+            match next {
+                Some(d) => fill(
+                    t.wave_closed_next,
+                    &[("n", &(w + 1).to_string()), ("date", &d)],
+                ),
+                None => fill(t.wave_closed, &[("n", &(w + 1).to_string())]),
+            }
+        }
+        None => {
+            let d = survey
+                .schedule
+                .wave_start(0)
+                .map(|e| format::date(locale, e))
+                .unwrap_or_default();
+            fill(t.survey_opens_on, &[("date", &d)])
+        }
+    }
+}
+
+/// `/surveys`: every survey with its wave status and links.
+#[component]
+pub fn SurveysPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = use_viewer();
+    let store_ctx = use_store();
+    let data = LocalResource::new(move || {
+        store_ctx.version();
+        let store = store_ctx.store();
+        async move {
+            let surveys = store
+                .list_as::<Survey>(&Query::all())
+                .await
+                .map(|l| l.items)
+                .unwrap_or_default();
+            let mut out = Vec::new();
+            for s in surveys {
+                let n = store
+                    .list_as::<Response>(&Query::all().eq("survey_id", s.id.as_str()))
+                    .await
+                    .map(|l| l.items.len())
+                    .unwrap_or(0);
+                out.push((s, n));
+            }
+            out
+        }
+    });
+    view! {
+        <section class="g-page">
+            <h1>{move || i18n.t().nav_surveys}</h1>
+            <Show when=move || can(viewer.role(), Action::ManageSurveys)>
+                <p><a class="g-button g-button--primary" href=routes::new_survey()>{move || i18n.t().new_survey}</a></p>
+            </Show>
+            {move || match data.get() {
+                None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p class="g-empty">{move || i18n.t().no_surveys}</p> }.into_any(),
+                Some(list) => view! {
+                    <ul class="g-cards" role="list">
+                        {list.into_iter().map(|(s, n)| {
+                            let id = s.id.to_string();
+                            let status = s.clone();
+                            view! {
+                                <li class="g-card">
+                                    <h2 class="g-card__title"><a href=routes::survey(&id)>{s.title.clone()}</a></h2>
+                                    <p class="g-card__text">{move || wave_status(&status, i18n.t(), i18n.locale())}</p>
+                                    <p class="g-card__meta">{move || { let t = i18n.t(); t.count(t.responses, n as u64, &format::count(i18n.locale(), n as u64)) }}</p>
+                                    <p class="g-toolbar">
+                                        <a href=routes::survey_results(&id)>{move || i18n.t().see_results}</a>
+                                        <Show when=move || can(viewer.role(), Action::ManageSurveys)>
+                                            <a href=routes::survey_edit(&id)>{move || i18n.t().edit}</a>
+                                        </Show>
+                                    </p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
