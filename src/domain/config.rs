@@ -122,6 +122,9 @@ pub struct Config {
     /// `"demo": "large"`: also a board of 10 000 ideas and 200 000 votes (`/b/big`), for
     /// the scale benchmark (use with `"storage": "memory"`).
     pub large_board: bool,
+    /// A JSON file of documents (`{"surveys": [...], "boards": [...]}`) loaded into empty
+    /// storage at start, next to `index.html` (a relative path).
+    pub seed_url: Option<String>,
     /// The community's name in the header.
     pub community_name: String,
 }
@@ -137,6 +140,7 @@ impl Default for Config {
             view: View::Home,
             demo: false,
             large_board: false,
+            seed_url: None,
             community_name: "Gromada".into(),
         }
     }
@@ -253,6 +257,12 @@ pub fn parse(
                     config.large_board = true;
                 }
                 _ => errors.push(err(field, "true or false", value, source)),
+            },
+            "seed_url" => match text {
+                Some(u) if !u.is_empty() && !u.contains("://") && !u.starts_with("//") && u.len() <= 200 => {
+                    config.seed_url = Some(u.to_owned())
+                }
+                _ => errors.push(err(field, "a relative path like \"data/seed.json\"", value, source)),
             },
             "community.name" => match text {
                 Some(n) if !n.trim().is_empty() && n.chars().count() <= 60 => config.community_name = n.trim().to_owned(),

@@ -173,6 +173,38 @@ async fn fetch_config() -> Result<Option<Value>, ConfigError> {
         .map_err(|e| problem("valid JSON", e.to_string()))
 }
 
+/// Loads a seed file into empty storage: `{"<collection>": [documents]}`.
+async fn seed_from(store: &dyn Store, url: &str) -> Result<(), StoreError> {
+    if !seed::is_empty(store).await? {
+        return Ok(());
+    }
+    let (status, text) = fetch_text(url).await.map_err(StoreError::Unavailable)?;
+    if !(200..300).contains(&status) {
+        return Err(StoreError::Unavailable(format!("{url}: HTTP {status}")));
+    }
+    let doc: Value =
+        serde_json::from_str(&text).map_err(|e| StoreError::Malformed(format!("{url}: {e}")))?;
+    let Some(map) = doc.as_object() else {
+        return Err(StoreError::Malformed(format!(
+            "{url}: expected an object of collections"
+        )));
+    };
+    for (name, docs) in map {
+        let Some(collection) = crate::store::Collection::parse(name) else {
+            return Err(StoreError::Malformed(format!(
+                "{url}: unknown collection \"{name}\""
+            )));
+        };
+        for d in docs.as_array().into_iter().flatten() {
+            match store.create(collection, d.clone()).await {
+                Ok(_) | Err(StoreError::AlreadyExists { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
+
 /// GETs `url` (relative to the page) and returns the status and body text.
 async fn fetch_text(url: &str) -> Result<(u16, String), String> {
     use wasm_bindgen_futures::JsFuture;
@@ -232,6 +264,11 @@ async fn open(config: Config, params: UrlParams) -> Boot {
                 }
                 Err(e) => warnings.push(e),
             }
+        }
+    }
+    if let Some(url) = &config.seed_url {
+        if let Err(e) = seed_from(store.as_ref(), url).await {
+            warnings.push(e);
         }
     }
     let embed = params

@@ -394,7 +394,18 @@ fn QuestionEditor(
                 <div class="g-inline-fields">
                     <select class="g-select" aria-label=move || i18n.t().show_if on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        update(&|q| q.show_if = (!v.is_empty()).then(|| Condition { question: QuestionId(v.clone()), test: ConditionTest::Equals(AnswerValue::Text(String::new())) }))
+                        // A sensible first test for the chosen question's kind.
+                        let test = earlier().into_iter().find(|(id, _, _)| id.0 == v).map(|(_, _, kind)| match kind {
+                            QuestionKind::Nps => ConditionTest::InRange { min: 0, max: 6 },
+                            QuestionKind::Csat | QuestionKind::Rating { .. } => ConditionTest::InRange { min: 1, max: 2 },
+                            QuestionKind::EmojiSlider { .. } => ConditionTest::InRange { min: 0, max: 40 },
+                            QuestionKind::YesNo => ConditionTest::Equals(AnswerValue::Bool(true)),
+                            QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. } => {
+                                ConditionTest::Equals(AnswerValue::Text(options.first().map(|o| o.id.clone()).unwrap_or_default()))
+                            }
+                            _ => ConditionTest::Equals(AnswerValue::Text(String::new())),
+                        });
+                        update(&|q| q.show_if = test.clone().map(|test| Condition { question: QuestionId(v.clone()), test }))
                     }>
                         <option value="" selected=move || q().is_some_and(|q| q.show_if.is_none())>{move || i18n.t().always_shown}</option>
                         {move || earlier().into_iter().map(|(id, text, _)| {
