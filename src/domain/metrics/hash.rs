@@ -1,4 +1,4 @@
-//! A fast non-cryptographic hasher (the Fx hash of rustc) for interning ids: the
+//! A fast non-cryptographic hasher (rustc's Fx hash with a finaliser) for interning ids: the
 //! standard SipHash is built to resist attacks on servers, and is slower than needed
 //! for a million lookups in a file the user imports into their own browser.
 
@@ -42,7 +42,12 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the low bits (the table index) weak: mix the high bits in
+        // (MurmurHash3's finaliser).
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 
