@@ -6,12 +6,14 @@
 //! the good rows and reports each bad one with its line and a reason a user can act on.
 
 pub mod columns;
+pub mod discord;
 pub mod error;
 pub mod events;
 pub mod json;
 pub mod members;
 pub mod rfc3339;
 pub mod series;
+pub mod slack;
 
 pub use error::{ImportError, ImportReport, RowError};
 pub use events::{read_events, CsvEvents, EventReader, JsonEvents};
