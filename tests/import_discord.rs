@@ -90,8 +90,10 @@ fn first_response_and_activity_from_the_sample() {
 
 #[test]
 fn staff_roles_and_overrides_are_parameters() {
-    let mut options = DiscordOptions::default();
-    options.staff_roles = vec!["beta tester".into()];
+    let mut options = DiscordOptions {
+        staff_roles: vec!["beta tester".into()],
+        ..DiscordOptions::default()
+    };
     options
         .roles
         .insert("sam.lumo".into(), ActivityRole::Member);
