@@ -6,8 +6,8 @@
 //!   and split into words, emoji and emoticons (`:)`, `:(`, `<3`).
 //! - Each word found in the lexicon ([`lexicon`]) has a valence from −4 to +4. Polish
 //!   entries are stems that match every inflected form (`dobr*` → dobry, dobra, dobrze).
-//! - Negation: a negator among the three words before (`not`, `never`, `don't`, `nie`,
-//!   `nigdy`, `bez`) flips and damps the valence (× −0.74); so does a Polish `nie-`
+//! - Negation: a negator among the three words before, within the clause (`not`, `never`,
+//!   `don't`, `nie`, `nigdy`, `bez`) flips and damps the valence (× −0.74); so does a Polish `nie-`
 //!   prefix on a known word (`niedobry`), except for words listed as such (`niezły`).
 //! - Intensifiers just before a word (`very`, `really`, `bardzo`, `naprawdę`) add
 //!   ±0.293 to its size, dampeners (`slightly`, `trochę`) remove as much.
@@ -88,6 +88,8 @@ pub fn score(text: &str) -> f64 {
         }
         let negated = words[i.saturating_sub(3)..i]
             .iter()
+            .rev()
+            .take_while(|w| !tokens::is_clause_token(w))
             .any(|w| lexicon.modifier(w) == Some(Modifier::Negator));
         if negated {
             v *= NEGATION;

@@ -1,5 +1,5 @@
-//! Splitting a text into words (letters, digits, inner apostrophes), emoji and
-//! emoticons, without allocating.
+//! Splitting a text into words (letters, digits, inner apostrophes), emoji,
+//! emoticons and clause-ending punctuation, without allocating.
 
 /// Emoticons recognised as tokens (in folded, lower-case form).
 pub const EMOTICONS: &[&str] = &[
@@ -34,13 +34,24 @@ pub fn tokens(text: &str) -> Vec<&str> {
             rest = &rest[e.len()..];
         } else {
             let len = c.len_utf8();
-            if is_emoji(c) {
+            if is_emoji(c) || is_clause_end(c) {
                 out.push(&rest[..len]);
             }
             rest = &rest[len..];
         }
     }
     out
+}
+
+/// Punctuation that ends the reach of a negation (`nie działa, tragedia`).
+pub fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '\n')
+}
+
+/// Whether a token is clause-ending punctuation.
+pub fn is_clause_token(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if is_clause_end(c))
 }
 
 fn is_emoji(c: char) -> bool {
@@ -55,11 +66,12 @@ mod tests {
     fn splits_words_emoji_and_emoticons() {
         assert_eq!(
             tokens("don't like it :( 👎 but <3 L'Oréal!"),
-            vec!["don't", "like", "it", ":(", "👎", "but", "<3", "L'Oréal"]
+            vec!["don't", "like", "it", ":(", "👎", "but", "<3", "L'Oréal", "!"]
         );
         assert_eq!(
-            tokens("nie-dobre...'quoted'"),
-            vec!["nie", "dobre", "quoted"]
+            tokens("nie-dobre, 'quoted'"),
+            vec!["nie", "dobre", ",", "quoted"]
         );
+        assert!(is_clause_token(",") && !is_clause_token("a") && !is_clause_token(",,"));
     }
 }
