@@ -60,10 +60,37 @@ impl Columns {
     /// `record`; empty for an absent optional column.
     pub fn get<'r>(&self, record: &'r csv::ByteRecord, slot: usize) -> &'r [u8] {
         match self.positions.get(slot).copied().flatten() {
-            Some(i) => record.get(i).unwrap_or_default(),
+            Some(i) => field(record, i),
             None => &[],
         }
     }
+}
+
+/// A CSV reader for the importers: records end at `\n` (a `\r` before it is removed by
+/// [`field`]), so the line numbers csv reports are physical lines for LF and CRLF files
+/// alike (with the default terminator they lag one line behind after each CRLF).
+pub fn csv_reader<R: std::io::Read>(source: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .buffer_capacity(1 << 16)
+        .from_reader(source)
+}
+
+/// Field `i` of a record read by [`csv_reader`], without the `\r` of a CRLF line end.
+pub fn field(record: &csv::ByteRecord, i: usize) -> &[u8] {
+    let value = record.get(i).unwrap_or_default();
+    if i + 1 == record.len() {
+        value.strip_suffix(b"\r").unwrap_or(value)
+    } else {
+        value
+    }
+}
+
+/// Whether a record is a blank line (CRLF files give a lone `\r`).
+pub fn is_blank(record: &csv::ByteRecord) -> bool {
+    record.len() == 1 && field(record, 0).is_empty()
 }
 
 /// A field as trimmed UTF-8 text, or a reason naming the column.

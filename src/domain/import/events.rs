@@ -2,7 +2,7 @@
 //! parent_id, text`. Read in chunks, so a browser can show progress between them, and
 //! handed to a sink as borrowed [`EventRef`]s, so a million rows cost no allocations.
 
-use super::columns::{required, shown, text, Columns};
+use super::columns::{csv_reader, is_blank, required, shown, text, Columns};
 use super::error::{ImportError, ImportReport};
 use super::json::{field, looks_like_json, object, JsonItems};
 use super::members::malformed;
@@ -70,11 +70,7 @@ pub struct CsvEvents<R: Read> {
 impl<R: Read> CsvEvents<R> {
     /// Reads the header of `source` (named `file` in messages).
     pub fn new(file: &str, source: R) -> Result<Self, ImportError> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(source);
+        let mut reader = csv_reader(source);
         let mut record = csv::ByteRecord::new();
         let header = match reader.read_byte_record(&mut record) {
             Ok(true) => record.clone(),
@@ -114,6 +110,9 @@ impl<R: Read> CsvEvents<R> {
                     return Ok(false);
                 }
                 Err(e) => return Err(malformed(&self.file, &e)),
+            }
+            if is_blank(&self.record) {
+                continue;
             }
             self.report.rows += 1;
             let record = &self.record;

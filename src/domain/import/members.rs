@@ -1,7 +1,7 @@
 //! `members.csv` (or the same rows as JSON): `id, name, role, joined_at, left_at`, role
 //! `member|staff|bot`. Bad rows are reported with their line; the good ones are kept.
 
-use super::columns::{required, shown, text, Columns};
+use super::columns::{csv_reader, is_blank, required, shown, text, Columns};
 use super::error::{ImportError, ImportReport};
 use super::json::{field, looks_like_json, object, JsonItems};
 use super::rfc3339::parse_time;
@@ -54,10 +54,7 @@ pub fn read_members(file: &str, bytes: &[u8]) -> Result<MembersImport, ImportErr
         }
         return Ok(out.finish());
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv_reader(bytes);
     let mut record = csv::ByteRecord::new();
     let header = match reader.read_byte_record(&mut record) {
         Ok(true) => record.clone(),
@@ -70,6 +67,9 @@ pub fn read_members(file: &str, bytes: &[u8]) -> Result<MembersImport, ImportErr
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => return Err(malformed(file, &e)),
+        }
+        if is_blank(&record) {
+            continue;
         }
         let line = record.position().map_or(0, csv::Position::line);
         out.report.rows += 1;

@@ -2,7 +2,7 @@
 //! tickets): a CSV with a `date` column (`YYYY-MM-DD`, or an RFC 3339 time taken as its
 //! UTC day) and one numeric column per series, e.g. `date,visitors,conversions,tickets`.
 
-use super::columns::{shown, text};
+use super::columns::{csv_reader, field, is_blank, shown, text};
 use super::error::{ImportError, ImportReport};
 use super::members::malformed;
 use super::rfc3339::parse_time;
@@ -24,10 +24,7 @@ pub fn read_series(
     file: &str,
     bytes: &[u8],
 ) -> Result<(Vec<SuppliedSeries>, ImportReport), ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv_reader(bytes);
     let mut record = csv::ByteRecord::new();
     match reader.read_byte_record(&mut record) {
         Ok(true) => {}
@@ -69,16 +66,19 @@ pub fn read_series(
             Ok(false) => break,
             Err(e) => return Err(malformed(file, &e)),
         }
+        if is_blank(&record) {
+            continue;
+        }
         report.rows += 1;
         let line = record.position().map_or(0, csv::Position::line);
         let row = (|| {
-            let date = text(record.get(date_col).unwrap_or_default(), "date")?;
+            let date = text(field(&record, date_col), "date")?;
             let day = Day::parse(date)
                 .or_else(|| parse_time(date).ok().map(|t| Day(t.day())))
                 .ok_or_else(|| format!("date '{}' is not a YYYY-MM-DD date", shown(date)))?;
             let mut values = Vec::new();
             for (i, name) in names.iter().enumerate().filter(|(i, _)| *i != date_col) {
-                let cell = text(record.get(i).unwrap_or_default(), name)?;
+                let cell = text(field(&record, i), name)?;
                 let value = if cell.is_empty() {
                     None
                 } else {
