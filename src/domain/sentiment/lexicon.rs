@@ -80,6 +80,102 @@ const ENGLISH: &[(f64, &str)] = &[
             disastrous ruined ruin ruins abysmal atrocious dreadful miserable shameful \
             rubbish junk hateful insulting insult offensive fraud",
     ),
+    // General vocabulary beyond product talk (reviews, news, everyday posts).
+    (
+        2.8,
+        "ecstatic euphoric elated overjoyed blissful jubilant triumphant heavenly \
+           breathtaking exquisite sublime glorious majestic dazzling radiant \
+           unforgettable extraordinary treasure treasured beloved cherish cherished \
+           adorable awesomeness excellence perfection paradise",
+    ),
+    (
+        2.2,
+        "admire admired admirable amazed amusing astonishing attractive beauty blessing \
+           bravo brave bright charm cheerful cheer comfort confident cute dazzle delicious \
+           delight delighted dignified eager ease easygoing energetic enthusiastic \
+           enthusiasm excite excitement favorite favourite fortunate friendship gentle \
+           gift gifted glamorous glee graceful gracious gratitude handsome harmony \
+           healthy heroic honor honour hopeful hug hugs humor humour ideal jolly kindness \
+           kiss laugh laughing laughter liberty lucky luck magic magical marvel merry \
+           miracle optimistic optimism passion passionate peace peaceful playful pleasure \
+           pleasing praise praised precious pride proud relief relieved respected \
+           romantic rewarding satisfaction savor savour sincere smile smiles smiling \
+           special spirited stellar succeed succeeded succeeds sunshine sweetheart talent \
+           talented tender thrill thrilling thriving trust trusted truthful unique upbeat \
+           valuable victory vibrant virtuous vitality warmth wealthy welcoming winning \
+           wonder wondrous yummy",
+    ),
+    (
+        1.5,
+        "able accept accepted accomplish accomplished achievement achieve active \
+           advantage advantages agreeable alive ambitious amuse appealing approve \
+           approved assured attentive authentic balanced benefit benefits beneficial bold \
+           bonus boost capable careful caring certain champion classic colorful colourful \
+           committed competent complete confidence considerate constructive cooperative \
+           courage courageous creative credible dedicated definitely dependable deserve \
+           deserved desirable determined devoted diligent distinguished eagerly earnest \
+           educated eloquent encourage encouraged encouraging entertain ethical faithful \
+           famous fan fancy favor favour festive flexible focused fond forgive forgiven \
+           freedom fulfilled fulfilling generous genuine giving glowing grand growth \
+           guarantee happily harmless heal healing help helped helping helps hero \
+           highlight honestly hospitable humble imaginative important improve improves \
+           improving independent innovative insightful inspire integrity inventive joyous \
+           keen legendary likable loyal loyalty luxurious luxury mature meaningful \
+           memorable merit modern neat noble nourishing nurture open-minded patient \
+           pleasantly plentiful polite popular practical precise prefer preferred \
+           productive professional profitable progress promise prosper prosperous \
+           protect protected punctual pure qualified quality readable realistic refined \
+           relaxed relaxing resolved resourceful respectful responsible robust secure \
+           seamless sensible sharp simple sincerely skilled skillful sociable soothing \
+           sophisticated sound spacious stylish suitable supreme sustainable sympathetic \
+           tasty thorough thoughtful thrive tidy tolerant top tranquil true trustworthy \
+           truly understanding unbeatable upgrade upgraded valid versatile willing wise \
+           worthy wow",
+    ),
+    (
+        -1.5,
+        "absurd abuse accident aggressive alarm alarming alone anxious anxiety \
+            apathetic argue argument arrogant ashamed attack avoid awkward bankrupt barren \
+            bias biased bitter blame blamed bleak blunder bogus bore bother bothered broke \
+            bully burden careless chaos chaotic cheat cheated clash cold collapse \
+            complained complains conflict confuse confusion corrupt costly cracked crazy \
+            crisis criticism criticize criticise cruel cry crying damage damaged danger \
+            dangerous dead deadly debt decline defeat defeated defect defective deficient \
+            delay delayed depressed desperate destroy destroyed difficulty dirty \
+            disadvantage disagree discomfort discouraged dishonest dismal disorder \
+            displeased dispute disrespect disturbing doubtful downside drab dread dumb \
+            empty enemy excessive exhausted exhausting fault faulty fear fearful feeble \
+            fiasco fight filthy flaw flawed fool foolish forbidden forced forgot forgotten \
+            fragile frighten frightening gloomy greedy grief grim gross guilty harm \
+            harmful harsh hassle headache heartbreaking helpless hesitant hopeless hostile \
+            hurt ignorant ignore ignored ill illegal impatient imperfect impossible \
+            inadequate incapable incompetent inconvenient incorrect ineffective \
+            inefficient inferior injury insecure insufficient irrelevant irresponsible \
+            isolated jealous kill killed lazy lifeless lonely loser loss lousy messed \
+            mistake mistaken misleading moody mourn naive nasty negative neglect nervous \
+            noisy nonsense obnoxious obsolete obstacle offend oppose overpriced overrated \
+            panic paranoid penalty pessimistic petty poison pollution poverty pretentious \
+            punish punishment questionable rage reject rejected repetitive resent \
+            restless revenge rough rude rusty sadness scared scary selfish severe shabby \
+            shame shock shocked shocking shortage sick sloppy sluggish sorrow spoiled \
+            stale stolen stress stressed stressful struggle struggling stubborn suffer \
+            suffering superficial suspicious tense terror threat threatening toxic tragic \
+            trivial troubled troublesome unable uncertain uncomfortable undesirable \
+            uneasy unfair unfriendly unhelpful unimpressed uninspired unkind unlucky \
+            unpleasant unpopular unprofessional unsafe unsatisfactory unsure unwanted \
+            unwelcome vague victim violent vulnerable wasted weak weakness weary wicked \
+            worn worrying wound wreck",
+    ),
+    (
+        -2.3,
+        "abominable agony appalling betray betrayed catastrophe catastrophic contempt \
+            corrupted cursed damn damned despair despise destructive detest devastated \
+            devastating dire disgrace disgraceful evil excruciating fatal filth gruesome \
+            hatred heinous horrendous horrid horrific horrified idiot idiotic infuriating \
+            insane intolerable jerk loathe malicious monstrous murder nauseating obscene \
+            pain repulsive revolting sadistic scandal scum shit shitty sickening terrified \
+            tormented torture tragedy trauma unbearable vile wretched",
+    ),
 ];
 
 /// Polish words and stems (folded) by valence.
