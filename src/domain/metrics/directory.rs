@@ -2,12 +2,13 @@
 //! members by number and per-member counters are plain vectors.
 
 use super::hash::FxHashMap;
+use super::id_key::IdKey;
 use crate::domain::activity::{ActivityMember, ActivityRole};
 
 /// Members by index, with what the metrics need of each.
 #[derive(Clone, Debug, Default)]
 pub struct Directory {
-    index: FxHashMap<Box<str>, u32>,
+    index: FxHashMap<IdKey, u32>,
     roles: Vec<ActivityRole>,
     /// Join day of every role-`member` row, sorted.
     joined_days: Vec<i64>,
@@ -20,11 +21,12 @@ impl Directory {
     pub fn new(members: &[ActivityMember]) -> Self {
         let mut dir = Directory::default();
         for m in members {
-            if dir.index.contains_key(m.id.as_str()) {
+            let key = IdKey::new(m.id.as_str());
+            if dir.index.contains_key(&key) {
                 continue;
             }
             let n = dir.roles.len() as u32;
-            dir.index.insert(m.id.as_str().into(), n);
+            dir.index.insert(key, n);
             dir.roles.push(m.role);
             if m.role == ActivityRole::Member {
                 let joined = m.joined_at.day();
@@ -42,7 +44,7 @@ impl Directory {
 
     /// The index and role of a member id.
     pub fn lookup(&self, id: &str) -> Option<(u32, ActivityRole)> {
-        let i = *self.index.get(id)?;
+        let i = *self.index.get(&IdKey::new(id))?;
         Some((i, self.roles[i as usize]))
     }
 

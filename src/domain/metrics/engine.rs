@@ -5,6 +5,7 @@
 use super::day_series::DaySeries;
 use super::directory::Directory;
 use super::hash::FxHashMap;
+use super::id_key::IdKey;
 use super::indexed::Metrics;
 use crate::domain::activity::{ActivityMember, ActivityRole, Event, EventKind, EventRef};
 use crate::domain::sentiment::{polarity, Polarity};
@@ -46,7 +47,7 @@ pub struct Engine {
     /// Members' posts and comments per day: positive, negative, neutral.
     pub(super) sentiment: DaySeries<[u32; 3]>,
     /// Event ids of roots and of the parents of staff comments, interned.
-    keys: FxHashMap<Box<str>, u32>,
+    keys: FxHashMap<IdKey, u32>,
     /// Roots (members' posts and ideas): (key, created_at ms).
     pub(super) roots: Vec<(u32, i64)>,
     /// Staff comments with a parent: (parent key, created_at ms).
@@ -143,12 +144,8 @@ impl Engine {
     }
 
     fn key(&mut self, id: &str) -> u32 {
-        if let Some(&k) = self.keys.get(id) {
-            return k;
-        }
-        let k = self.keys.len() as u32;
-        self.keys.insert(id.into(), k);
-        k
+        let next = self.keys.len() as u32;
+        *self.keys.entry(IdKey::new(id)).or_insert(next)
     }
 
     /// The counts so far.

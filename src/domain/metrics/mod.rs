@@ -39,6 +39,7 @@ pub mod day_text;
 pub mod directory;
 pub mod engine;
 pub mod hash;
+pub mod id_key;
 pub mod indexed;
 pub mod quantile;
 pub mod retention;
