@@ -28,6 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 VENV = os.path.join(ROOT, ".tools", "bench-venv")
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 FROM, TO = "2025-01-01", "2025-12-31"
+TIME = "/usr/bin/time"  # GNU time (Debian package `time`), for the peak memory
 FIELDS = ["date", "dau", "wau", "mau", "members", "engagement_rate", "stickiness", "ugc",
           "first_response_median_s", "first_response_p90_s", "unanswered"]
 
@@ -55,16 +56,18 @@ def build():
 def run_cli(cli, members, events):
     """Runs the CLI once; returns (seconds, parsed days, peak RSS in KiB of this child)."""
     cmd = [cli, "--members", members, "--events", events, "--from", FROM, "--to", TO]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    # Peak RSS through GNU time: a child forked from this (large, DuckDB-holding) Python
+    # process would inherit its high-water mark, which survives exec.
+    with tempfile.TemporaryDirectory() as tmp:
+        rss_file = os.path.join(tmp, "rss")
         start = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak RSS
+        done = subprocess.run([TIME, "-o", rss_file, "-f", "%M"] + cmd, capture_output=True)
         seconds = time.perf_counter() - start
-        out.seek(0)
-        err.seek(0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"gromada-metrics failed: {err.read().decode()}")
-        return seconds, json.loads(out.read())["days"], usage.ru_maxrss, err.read().decode()
+        if done.returncode != 0:
+            sys.exit(f"gromada-metrics failed: {done.stderr.decode()}")
+        with open(rss_file) as f:
+            peak_kib = int(f.read().split()[-1])
+    return seconds, json.loads(done.stdout)["days"], peak_kib, done.stderr.decode()
 
 
 def run_duckdb(sql):
@@ -96,6 +99,8 @@ def compare(cli_days, db_days):
 
 
 def main():
+    if not os.path.exists(TIME):
+        sys.exit("needs GNU time for the memory figure: apt-get install time")
     ensure_duckdb()
     import duckdb
     parser = argparse.ArgumentParser()
