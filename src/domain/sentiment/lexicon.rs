@@ -205,6 +205,15 @@ const POLISH: &[(f64, &str)] = &[
     (-2.6, "tragedi* tragiczn* fataln* okropn* straszn* koszmar* dramat* katastrof* \
             obrzydliw* skandal* zenad* zenujac* badziew* syf* gowno gownian* najgorsz* \
             masakr*"),
+    (1.9, "bezbledn* uprzejm* profesjonaln* rzeteln* zyczliw* sympatyczn* niezawodn* \
+           komfortow* funkcjonaln* estetyczn* elegancki elegancka eleganckie uzyteczn* \
+           innowacyjn* nowoczesn* przemyslan* dopracowan* satysfakc* optymistyczn* \
+           obiecuj* zaufan* ulubion* usmiech* wesol* ciesze cieszymy"),
+    (-1.2, "reklamacj* skarg* narzeka* usterk* defekt* opozni* znikn* strata straty \
+            stracil* utrata utracil* zaluj* wstyd*"),
+    (-1.9, "klamstw* oklam* bezczeln* niekompetentn* nieudoln* chamsk* niegrzeczn* \
+            oszuk*"),
+    (-2.6, "nieakceptowaln* skandaliczn*"),
 ];
 
 /// Emoji and emoticons by valence.

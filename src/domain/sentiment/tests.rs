@@ -83,3 +83,12 @@ fn scores_stay_between_minus_one_and_one() {
     let long = "terrible ".repeat(200);
     assert!(score(&long) >= -1.0 && score(&long) < -0.99);
 }
+
+#[test]
+fn polish_service_vocabulary() {
+    pos("Bardzo uprzejma i profesjonalna obsługa");
+    neg("Kolejna reklamacja, znowu usterka");
+    neg("Niekompetentny support, oszukują klientów");
+    neg("To jest nieakceptowalne");
+    pos("Niezawodna aplikacja, ulubiona w domu");
+}
