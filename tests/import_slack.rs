@@ -152,3 +152,100 @@ fn a_file_that_is_not_an_export_is_refused_with_a_reason() {
         "{err}"
     );
 }
+
+/// A small export written here, for what the real one lacks: threads, broadcasts, a bot
+/// user, reactions by several and unknown users, a nested top folder.
+fn synthetic_export() -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    let files = [
+        (
+            "export/users.json",
+            r#"[{"id":"UADMIN","name":"ola","is_admin":true},
+                {"id":"UANN","name":"ann","real_name":"Ann Lee"},
+                {"id":"UBOB","name":"bob"},
+                {"id":"UBOT","name":"helper","is_bot":true}]"#,
+        ),
+        ("export/channels.json", r#"[{"id":"C1","name":"general"}]"#),
+        (
+            "export/general/2025-01-02.json",
+            r#"[{"type":"message","user":"UANN","text":"How do I export?","ts":"1735812000.000100",
+                 "thread_ts":"1735812000.000100","reply_count":2,
+                 "reactions":[{"name":"eyes","users":["UBOB","UADMIN","UGONE"],"count":3}]},
+                {"type":"message","user":"UADMIN","text":"Settings → Export","ts":"1735815600.000200",
+                 "thread_ts":"1735812000.000100","parent_user_id":"UANN"},
+                {"type":"message","subtype":"thread_broadcast","user":"UBOB","text":"same question",
+                 "ts":"1735819200.000300","thread_ts":"1735812000.000100"},
+                {"type":"message","user":"UBOT","text":"Reminder: standup","ts":"1735820000.000400"},
+                {"type":"message","subtype":"channel_leave","user":"UBOB","text":"left","ts":"1735821000.000500"},
+                {"type":"message","user":"UGONE","text":"hi","ts":"1735822000.000600"}]"#,
+        ),
+        ("export/general/notes.txt", "not a day file"),
+    ];
+    for (name, text) in files {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn threads_reactions_and_bot_users_in_a_synthetic_export() {
+    let import = import_slack("small.zip", &synthetic_export(), &SlackOptions::default()).unwrap();
+    let r = &import.report;
+    assert_eq!((r.channels, r.messages), (1, 6));
+    assert_eq!((r.posts, r.comments, r.reactions), (1, 2, 2));
+    assert_eq!(r.bot_messages, 1);
+    assert_eq!(r.system_messages.get("channel_leave"), Some(&1));
+    // UGONE's reaction and message: not in users.json.
+    assert_eq!(r.unknown_users, 2);
+    let by_id = |id: &str| import.events.iter().find(|e| e.id.as_str() == id).unwrap();
+    let root = "general:1735812000.000100";
+    assert_eq!(by_id(root).kind, EventKind::Post);
+    let answer = by_id("general:1735815600.000200");
+    assert_eq!(
+        (answer.kind, answer.parent_id.as_ref().unwrap().as_str()),
+        (EventKind::Comment, root)
+    );
+    let broadcast = by_id("general:1735819200.000300");
+    assert_eq!(
+        (
+            broadcast.kind,
+            broadcast.parent_id.as_ref().unwrap().as_str()
+        ),
+        (EventKind::Comment, root)
+    );
+    let reaction = by_id("general:1735812000.000100:eyes:UBOB");
+    assert_eq!(
+        (reaction.kind, reaction.parent_id.as_ref().unwrap().as_str()),
+        (EventKind::Reaction, root)
+    );
+    let role = |id: &str| {
+        import
+            .members
+            .iter()
+            .find(|m| m.id.as_str() == id)
+            .unwrap()
+            .role
+    };
+    assert_eq!(role("UADMIN"), ActivityRole::Staff);
+    assert_eq!(role("UBOT"), ActivityRole::Bot);
+    assert_eq!(
+        import
+            .members
+            .iter()
+            .find(|m| m.id.as_str() == "UANN")
+            .unwrap()
+            .name,
+        "Ann Lee"
+    );
+
+    // The admin's reply is the first response: 2025-01-02 10:00 → 11:00 UTC.
+    let mut engine = Engine::new(&import.members, EngineOptions::default());
+    engine.push_events(&import.events);
+    let day = Day::parse("2025-01-02").unwrap();
+    let rows = engine.finish().daily(day, day);
+    assert_eq!(rows[0].first_response_median_s, Some(3600.0));
+    assert_eq!((rows[0].dau, rows[0].ugc, rows[0].unanswered), (2, 2, 0));
+}
