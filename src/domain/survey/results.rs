@@ -86,8 +86,11 @@ pub enum Tally {
 
 /// The tone of a text answer, by the sentiment scorer.
 pub fn text_tone(text: &str) -> Tone {
-    let _ = text;
-    Tone::Neutral
+    match crate::domain::sentiment::polarity(text) {
+        crate::domain::sentiment::Polarity::Positive => Tone::Positive,
+        crate::domain::sentiment::Polarity::Negative => Tone::Negative,
+        crate::domain::sentiment::Polarity::Neutral => Tone::Neutral,
+    }
 }
 
 /// One question's results.
@@ -431,6 +434,15 @@ mod tests {
     use crate::domain::demo;
     use crate::domain::ids::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn text_answers_get_the_sentiment_scorers_tone_in_both_languages() {
+        assert_eq!(text_tone("Love the new roadmap, thanks!"), Tone::Positive);
+        assert_eq!(text_tone("The export is broken and slow"), Tone::Negative);
+        assert_eq!(text_tone("Świetna aplikacja, dziękuję"), Tone::Positive);
+        assert_eq!(text_tone("Nie jest dobrze"), Tone::Negative);
+        assert_eq!(text_tone("We meet on Tuesday"), Tone::Neutral);
+    }
 
     fn survey() -> Survey {
         demo::generate(Timestamp::parse("2026-11-24T10:00:00Z").unwrap(), 1)
