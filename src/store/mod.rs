@@ -4,6 +4,7 @@
 
 pub mod community;
 mod error;
+pub mod http;
 pub mod memory;
 pub mod migrate;
 mod query;
