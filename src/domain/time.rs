@@ -79,7 +79,7 @@ impl<'de> Deserialize<'de> for Timestamp {
 }
 
 /// A UTC calendar date as days since 1970-01-01, shown as `YYYY-MM-DD`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Day(pub i64);
 
 impl Day {

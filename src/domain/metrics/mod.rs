@@ -33,6 +33,7 @@
 
 pub mod breakdown;
 pub mod churn;
+pub mod community;
 pub mod daily;
 pub mod day_series;
 pub mod day_text;
@@ -43,13 +44,18 @@ pub mod id_key;
 pub mod indexed;
 pub mod quantile;
 pub mod retention;
+pub mod summary;
 pub mod supplied;
 pub mod window;
 
 pub use breakdown::{KindsDay, SentimentDay};
 pub use churn::ChurnDay;
+pub use community::{
+    community_activity, ideas_into_roadmap, latest_nps, CommunityActivity, CommunityData,
+};
 pub use daily::DailyRow;
 pub use engine::{Engine, EngineOptions, PushCounts};
 pub use indexed::Metrics;
 pub use retention::Cohort;
+pub use summary::{Comparison, Kpis};
 pub use supplied::{ConversionDay, SuppliedSeries};
