@@ -1,3 +1,6 @@
+//! The HTTP transport used by the native backend tests (refused connections).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod http;
 #[test]
 fn refused_connection_is_unreachable() {

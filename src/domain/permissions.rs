@@ -27,15 +27,19 @@ pub enum Action {
     ManageSurveys,
     /// See survey results below the anonymity threshold and export responses.
     SeeAllResults,
+    /// See the engagement dashboard and import activity into it.
+    SeeDashboard,
 }
 
 impl Action {
     /// The lowest role allowed.
     pub fn required_role(self) -> Role {
         match self {
-            Action::Moderate | Action::ChangeStatus | Action::Merge | Action::ReplyOfficially => {
-                Role::Moderator
-            }
+            Action::Moderate
+            | Action::ChangeStatus
+            | Action::Merge
+            | Action::ReplyOfficially
+            | Action::SeeDashboard => Role::Moderator,
             Action::ConfigureBoards
             | Action::PublishChangelog
             | Action::SeeVoters
@@ -57,6 +61,7 @@ impl Action {
             Action::Export => "export data",
             Action::ManageSurveys => "manage surveys",
             Action::SeeAllResults => "see all survey results",
+            Action::SeeDashboard => "see the engagement dashboard",
         }
     }
 }

@@ -151,6 +151,9 @@ pub fn App(
 ) -> impl IntoView {
     let (config, local, embed) = provide_app_contexts(boot);
     crate::ui::hooks::provide_community(embed.is_none());
+    if embed.is_none() {
+        crate::ui::pages::dashboard::provide_dashboard_state();
+    }
     if let Some(target) = embed {
         return view! { <EmbedShell target=target/> }.into_any();
     }
@@ -189,6 +192,8 @@ fn Shell(
                 <Route path=path!("/s/:id") view=crate::ui::pages::survey::SurveyAnswerPage/>
                 <Route path=path!("/s/:id/results") view=crate::ui::pages::survey::SurveyResultsPage/>
                 <Route path=path!("/s/:id/edit") view=crate::ui::pages::survey::SurveyEditPage/>
+                <Route path=path!("/dashboard") view=crate::ui::pages::dashboard::DashboardPage/>
+                <Route path=path!("/dashboard/report") view=crate::ui::pages::dashboard::ReportPage/>
             </Routes>
         </main>
         <Footer/>

@@ -103,6 +103,16 @@ pub fn date(locale: Locale, at: Timestamp) -> String {
     date_with(locale, at, "date", &[("dateStyle", "medium".into())])
 }
 
+/// A UTC calendar day ("24 Nov 2026" / "24 lis 2026"), whatever the viewer's time zone.
+pub fn day(locale: Locale, day: crate::domain::time::Day) -> String {
+    date_with(
+        locale,
+        day.start(),
+        "day",
+        &[("dateStyle", "medium".into()), ("timeZone", "UTC".into())],
+    )
+}
+
 /// A date and time.
 pub fn date_time(locale: Locale, at: Timestamp) -> String {
     date_with(

@@ -82,6 +82,24 @@ pub fn moderation() -> String {
     at("/moderation")
 }
 
+/// The engagement dashboard, with an optional query string (without `?`).
+pub fn dashboard(query: &str) -> String {
+    if query.is_empty() {
+        at("/dashboard")
+    } else {
+        at(&format!("/dashboard?{query}"))
+    }
+}
+
+/// The printable dashboard report, with the dashboard's query string (without `?`).
+pub fn dashboard_report(query: &str) -> String {
+    if query.is_empty() {
+        at("/dashboard/report")
+    } else {
+        at(&format!("/dashboard/report?{query}"))
+    }
+}
+
 /// The surveys list.
 pub fn surveys() -> String {
     at("/surveys")

@@ -6,6 +6,7 @@
 //! the good rows and reports each bad one with its line and a reason a user can act on.
 
 pub mod columns;
+pub mod detect;
 pub mod discord;
 pub mod error;
 pub mod events;

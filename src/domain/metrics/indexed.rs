@@ -128,6 +128,11 @@ impl Metrics {
         self.dir.len()
     }
 
+    /// How many people (all roles) the engine knows.
+    pub fn people(&self) -> usize {
+        self.member_count()
+    }
+
     /// How many events were pushed and why some did not count.
     pub fn counts(&self) -> &PushCounts {
         &self.counts

@@ -110,6 +110,101 @@ impl Metrics {
     }
 }
 
+/// The columns of the daily-series CSV (the command line's JSON fields, in order).
+pub const DAILY_CSV_HEADER: [&str; 11] = [
+    "date",
+    "dau",
+    "wau",
+    "mau",
+    "members",
+    "engagement_rate",
+    "stickiness",
+    "ugc",
+    "first_response_median_s",
+    "first_response_p90_s",
+    "unanswered",
+];
+
+/// The daily series as CSV (with BOM, for spreadsheets); a missing response time is an
+/// empty cell.
+pub fn daily_csv(rows: &[DailyRow]) -> String {
+    use crate::domain::export::{write, Cell};
+    let maybe = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let texts: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.date.to_string(),
+                r.engagement_rate.to_string(),
+                r.stickiness.to_string(),
+                maybe(r.first_response_median_s),
+                maybe(r.first_response_p90_s),
+            ]
+        })
+        .collect();
+    write(
+        &DAILY_CSV_HEADER,
+        rows.iter().zip(&texts).map(|(r, t)| {
+            vec![
+                Cell::Text(&t[0]),
+                Cell::Number(u64::from(r.dau)),
+                Cell::Number(u64::from(r.wau)),
+                Cell::Number(u64::from(r.mau)),
+                Cell::Number(u64::from(r.members)),
+                Cell::Text(&t[1]),
+                Cell::Text(&t[2]),
+                Cell::Number(u64::from(r.ugc)),
+                Cell::Text(&t[3]),
+                Cell::Text(&t[4]),
+                Cell::Number(u64::from(r.unanswered)),
+            ]
+        }),
+    )
+}
+
+/// Days from 1970-01-01 to a calendar date (and back), through `time`'s Julian days.
+const UNIX_JULIAN_DAY: i64 = 2_440_588;
+
+fn to_date(day: Day) -> Option<time::Date> {
+    i32::try_from(day.0 + UNIX_JULIAN_DAY)
+        .ok()
+        .and_then(|j| time::Date::from_julian_day(j).ok())
+}
+
+fn quarter_start(year: i32, quarter: u8) -> Option<Day> {
+    let month = time::Month::try_from(quarter * 3 + 1).ok()?;
+    let date = time::Date::from_calendar_date(year, month, 1).ok()?;
+    Some(Day(i64::from(date.to_julian_day()) - UNIX_JULIAN_DAY))
+}
+
+/// The last calendar quarter complete on `day`: the quarter `day` ends, or else the one
+/// before the quarter `day` is in.
+pub fn last_full_quarter(day: Day) -> (Day, Day) {
+    let Some(date) = to_date(day) else {
+        return (day, day);
+    };
+    let q = (u8::from(date.month()) - 1) / 3;
+    let (next_year, next_q) = if q == 3 {
+        (date.year() + 1, 0)
+    } else {
+        (date.year(), q + 1)
+    };
+    let (prev_year, prev_q) = if q == 0 {
+        (date.year() - 1, 3)
+    } else {
+        (date.year(), q - 1)
+    };
+    match (
+        quarter_start(date.year(), q),
+        quarter_start(next_year, next_q),
+        quarter_start(prev_year, prev_q),
+    ) {
+        (Some(this), Some(next), _) if day.0 == next.0 - 1 => (this, day),
+        (Some(this), _, Some(prev)) => (prev, Day(this.0 - 1)),
+        _ => (day, day),
+    }
+}
+
 /// The relative change from `before` to `now` (`None` when `before` is 0: no baseline).
 pub fn change(now: f64, before: f64) -> Option<f64> {
     (before != 0.0 && now.is_finite() && before.is_finite()).then(|| (now - before) / before)
@@ -199,6 +294,38 @@ mod tests {
         assert_eq!(
             m.first_response_over(day("2025-01-03"), day("2025-01-09")),
             (None, None)
+        );
+    }
+
+    #[test]
+    fn the_daily_csv_has_the_command_lines_fields() {
+        let members = "id,role,joined_at\nm,member,2025-01-01T00:00:00Z\n";
+        let events = "id,member_id,kind,created_at\ne1,m,post,2025-01-01T10:00:00Z\n";
+        let m = metrics(members, events);
+        let csv = daily_csv(&m.daily(day("2025-01-01"), day("2025-01-02")));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines[0], DAILY_CSV_HEADER.join(","));
+        assert_eq!(lines[1], "2025-01-01,1,1,1,1,1,1,1,,,1");
+        assert_eq!(lines[2], "2025-01-02,0,1,1,1,1,0,0,,,0");
+    }
+
+    #[test]
+    fn the_last_full_quarter_is_the_one_ending_today_or_the_one_before() {
+        assert_eq!(
+            last_full_quarter(day("2025-05-14")),
+            (day("2025-01-01"), day("2025-03-31"))
+        );
+        assert_eq!(
+            last_full_quarter(day("2025-12-31")),
+            (day("2025-10-01"), day("2025-12-31"))
+        );
+        assert_eq!(
+            last_full_quarter(day("2025-01-01")),
+            (day("2024-10-01"), day("2024-12-31"))
+        );
+        assert_eq!(
+            last_full_quarter(day("2024-03-31")),
+            (day("2024-01-01"), day("2024-03-31"))
         );
     }
 

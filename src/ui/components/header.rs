@@ -35,6 +35,7 @@ pub fn Header(
     let surveys = routes::surveys();
     let moderation = routes::moderation();
     let new_board = routes::new_board();
+    let dashboard = routes::dashboard("");
     view! {
         <header class="g-header">
             <a class="g-skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
@@ -61,6 +62,11 @@ pub fn Header(
                                     {move || community.pending.get()}
                                 </span>
                             </Show>
+                        </a>
+                    </Show>
+                    <Show when=move || can(viewer.role(), Action::SeeDashboard)>
+                        <a class="g-header__link" href=dashboard.clone() aria-current={let d = dashboard.clone(); move || current(&d)}>
+                            {move || i18n.t().nav_dashboard}
                         </a>
                     </Show>
                     <Show when=move || can(viewer.role(), Action::ConfigureBoards)>

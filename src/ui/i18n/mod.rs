@@ -2,6 +2,7 @@
 //! English and Polish (a missing entry does not compile), with plural rules per language.
 //! Formatting of numbers and dates per locale lives in `ui::format` (browser `Intl`).
 
+mod dashboard;
 mod en;
 mod errors;
 mod pl;
@@ -10,6 +11,7 @@ use crate::domain::board::PresetStatus;
 use crate::domain::locale::Locale;
 use crate::domain::member::Role;
 
+pub use dashboard::DashboardMessages;
 pub use en::EN;
 pub use errors::wait_text;
 pub use pl::PL;
@@ -76,6 +78,8 @@ impl Plural {
 pub struct Messages {
     /// The language of this table.
     pub locale: Locale,
+    /// The engagement dashboard.
+    pub dash: &'static DashboardMessages,
 
     // Shell
     /// Skip link.
@@ -831,7 +835,17 @@ mod tests {
     #[test]
     fn polish_is_translated() {
         // Identical strings are allowed only where the words are the same in both languages.
-        let same_ok = ["Moderator", "Gromada", "Status", "CSAT"];
+        let same_ok = [
+            "Moderator",
+            "Gromada",
+            "Status",
+            "CSAT",
+            "DAU",
+            "WAU",
+            "MAU",
+            "—",
+            "{n} min",
+        ];
         let untranslated: Vec<_> = strings(&EN)
             .into_iter()
             .zip(strings(&PL))

@@ -5,6 +5,7 @@ mod board_settings;
 pub mod board_tools;
 mod changelog;
 mod config_error;
+pub mod dashboard;
 mod embed;
 mod home;
 pub mod idea;
