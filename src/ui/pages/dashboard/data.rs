@@ -167,6 +167,21 @@ pub async fn compute_community(
     })
 }
 
+/// Marks the start of a timed stretch in the browser's performance timeline (read by
+/// `scripts/bench/dashboard.mjs`).
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Records the time since `start` as the measure `name`.
+fn measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}
+
 /// Imported activity, reading events files in chunks and reporting progress.
 pub async fn compute_imported(
     imported: Rc<Imported>,
@@ -174,6 +189,7 @@ pub async fn compute_imported(
     progress: RwSignal<Option<Progress>>,
     reading: impl Fn(&str) -> String,
 ) -> Result<Computed, String> {
+    mark("gromada-compute-start");
     let mut engine = Engine::new(&imported.members, options(&channels));
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut reports = Vec::new();
@@ -227,9 +243,11 @@ pub async fn compute_imported(
         engine.push_events(chunk);
         yield_to_page().await;
     }
+    let metrics = engine.finish();
+    measure("gromada-compute", "gromada-compute-start");
     progress.set(None);
     Ok(Computed {
-        metrics: engine.finish(),
+        metrics,
         channels: seen.into_iter().collect(),
         app: None,
         reports,

@@ -19,7 +19,8 @@ use std::rc::Rc;
 /// Cohorts and weeks drawn in the retention heatmap (the table has them all).
 const HEATMAP_COHORTS: usize = 16;
 
-/// A data table, folded unless printing.
+/// A data table, folded unless printing; its rows are built only once it is opened (a
+/// year of days in every table would otherwise cost the page thousands of elements).
 #[component]
 fn DataTable(
     caption: Signal<String>,
@@ -28,27 +29,35 @@ fn DataTable(
     open: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let opened = RwSignal::new(open);
     view! {
-        <details class="g-data-table" open=open>
+        <details class="g-data-table" open=open on:toggle=move |ev| {
+            let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+            if now_open != opened.get_untracked() {
+                opened.set(now_open);
+            }
+        }>
             <summary>{move || i18n.t().dash.data_table}</summary>
-            <div class="g-table-scroll" tabindex="0" role="region" aria-label=move || caption.get()>
-                <table class="g-table">
-                    <caption class="g-visually-hidden">{move || caption.get()}</caption>
-                    <thead><tr>{move || headers.get().into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {move || rows.get().into_iter().map(|row| {
-                            let mut cells = row.into_iter();
-                            let first = cells.next().unwrap_or_default();
-                            view! {
-                                <tr>
-                                    <th scope="row">{first}</th>
-                                    {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <Show when=move || opened.get()>
+                <div class="g-table-scroll" tabindex="0" role="region" aria-label=move || caption.get()>
+                    <table class="g-table">
+                        <caption class="g-visually-hidden">{move || caption.get()}</caption>
+                        <thead><tr>{move || headers.get().into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                        <tbody>
+                            {move || rows.get().into_iter().map(|row| {
+                                let mut cells = row.into_iter();
+                                let first = cells.next().unwrap_or_default();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{first}</th>
+                                        {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
         </details>
     }
 }
