@@ -126,6 +126,17 @@ test('import a CSV pair: hand-computed tiles, filter, exports, Polish', async ()
   assert.ok(bytes.length > 2000, 'a real image');
   assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
 
+  // A supplied tickets series adds MAU next to tickets; a bad cell is reported.
+  await page.locator('.g-dropzone input[type=file]').setInputFiles([
+    { name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from('date,tickets\n2025-03-01,12\n2025-03-02,x\n2025-03-07,3\n') },
+  ]);
+  await page.getByText('Daily series added: tickets.').waitFor();
+  await page.getByText(/line 3: tickets 'x' is not a number/).waitFor();
+  const tickets = page.locator('.g-dash-chart').filter({ has: page.getByRole('heading', { name: 'Monthly active members and support tickets' }) });
+  await tickets.locator('summary').click();
+  assert.deepEqual(await tickets.locator('tbody tr').first().locator('th, td').allInnerTexts(), ['2025-03-01', '1', '12']);
+  assert.deepEqual(await tickets.locator('tbody tr').nth(1).locator('th, td').allInnerTexts(), ['2025-03-02', '2', '—']);
+
   // Channel filter: only "ideas" (c's idea, d's post) counts.
   await page.getByRole('checkbox', { name: 'ideas' }).check();
   await page.waitForURL(/ch=ideas/);
