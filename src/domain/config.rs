@@ -18,10 +18,49 @@ pub enum StorageConfig {
     /// In memory only (lost on reload; for demos and benchmarks).
     Memory,
     /// A JSON backend over REST.
-    Rest {
-        /// Base URL, e.g. `https://api.example.com/gromada/`.
-        base_url: String,
-    },
+    Rest(RestConfig),
+}
+
+/// How to reach a JSON backend (docs/backend.md).
+#[derive(Clone, PartialEq, Eq)]
+pub struct RestConfig {
+    /// Base URL, e.g. `https://api.example.com/gromada/`.
+    pub base_url: String,
+    /// Path per collection, relative to the base URL, where it differs from the
+    /// collection's name (`ideas` → `feature-ideas`).
+    pub paths: Vec<(String, String)>,
+    /// A bearer token sent as `Authorization: Bearer …` (never logged or stored).
+    pub token: Option<String>,
+    /// Give up on a request after this many milliseconds.
+    pub timeout_ms: u32,
+    /// Look for other people's changes every this many seconds (0: only on focus).
+    pub refresh_s: u32,
+}
+
+impl RestConfig {
+    /// A backend at `base_url` with the defaults (10 s timeout, refresh every 15 s).
+    pub fn new(base_url: &str) -> Self {
+        Self {
+            base_url: base_url.to_owned(),
+            paths: Vec::new(),
+            token: None,
+            timeout_ms: 10_000,
+            refresh_s: 15,
+        }
+    }
+}
+
+/// Debug output never shows the token.
+impl fmt::Debug for RestConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RestConfig")
+            .field("base_url", &self.base_url)
+            .field("paths", &self.paths)
+            .field("token", &self.token.as_ref().map(|_| "(set)"))
+            .field("timeout_ms", &self.timeout_ms)
+            .field("refresh_s", &self.refresh_s)
+            .finish()
+    }
 }
 
 /// Brand colours and font, applied as CSS custom properties.
@@ -174,6 +213,7 @@ pub const ATTRIBUTES: &[(&str, &str)] = &[
     ("data-storage", "storage.type"),
     ("data-namespace", "storage.namespace"),
     ("data-backend-url", "storage.base_url"),
+    ("data-backend-token", "storage.token"),
     ("data-locale", "locale"),
     ("data-view", "view"),
     ("data-demo", "demo"),
@@ -217,6 +257,7 @@ pub fn parse(
     let mut storage_type = ("local".to_owned(), "default".to_owned());
     let mut namespace = None;
     let mut base_url = None;
+    let mut rest = RestConfig::new("");
     for (field, value, source) in &fields {
         let text = value.as_str();
         match field.as_str() {
@@ -234,6 +275,36 @@ pub fn parse(
                 }
                 _ => errors.push(err(field, "an http(s) URL or a path starting with /", value, source)),
             },
+            "storage.token" => match text {
+                Some(t) if !t.is_empty() && t.len() <= 4096 && t.bytes().all(|b| b.is_ascii_graphic()) => {
+                    rest.token = Some(t.to_owned())
+                }
+                // Never echo a token back in an error message.
+                _ => errors.push(ConfigError {
+                    field: field.clone(),
+                    expected: "a token of printable characters without spaces".into(),
+                    found: "a value that is not one".into(),
+                    source: source.clone(),
+                }),
+            },
+            "storage.timeout_ms" => match value.as_u64() {
+                Some(ms @ 500..=120_000) => rest.timeout_ms = ms as u32,
+                _ => errors.push(err(field, "milliseconds from 500 to 120000", value, source)),
+            },
+            "storage.refresh_s" => match value.as_u64() {
+                Some(s @ 0..=3600) => rest.refresh_s = s as u32,
+                _ => errors.push(err(field, "seconds from 0 (only on focus) to 3600", value, source)),
+            },
+            f if f.starts_with("storage.paths.") => {
+                let collection = &f["storage.paths.".len()..];
+                match text {
+                    Some(path) if is_path(path) && is_collection_name(collection) => {
+                        rest.paths.push((collection.to_owned(), path.trim_matches('/').to_owned()))
+                    }
+                    _ if !is_collection_name(collection) => errors.push(err(field, "a collection name (members, boards, ideas, votes, comments, surveys, responses, events, changelog, reports, modlog, settings)", value, source)),
+                    _ => errors.push(err(field, "a relative path like \"api/feature-ideas\"", value, source)),
+                }
+            }
             "locale" => match value {
                 Value::Null => config.locale = None,
                 _ => match text.and_then(Locale::from_tag) {
@@ -293,7 +364,7 @@ pub fn parse(
     config.storage = match storage_type.0.as_str() {
         "memory" => StorageConfig::Memory,
         "rest" => match base_url {
-            Some(base_url) => StorageConfig::Rest { base_url },
+            Some(base_url) => StorageConfig::Rest(RestConfig { base_url, ..rest }),
             None => {
                 errors.push(ConfigError {
                     field: "storage.base_url".into(),
@@ -313,6 +384,36 @@ pub fn parse(
     } else {
         Err(errors)
     }
+}
+
+/// The collections a backend path can be configured for.
+const COLLECTION_NAMES: [&str; 12] = [
+    "members",
+    "boards",
+    "ideas",
+    "votes",
+    "comments",
+    "surveys",
+    "responses",
+    "events",
+    "changelog",
+    "reports",
+    "modlog",
+    "settings",
+];
+
+fn is_collection_name(name: &str) -> bool {
+    COLLECTION_NAMES.contains(&name)
+}
+
+fn is_path(path: &str) -> bool {
+    let path = path.trim_matches('/');
+    !path.is_empty()
+        && path.len() <= 200
+        && !path.contains("..")
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
 }
 
 fn err(field: &str, expected: &str, found: &Value, source: &str) -> ConfigError {
@@ -346,7 +447,7 @@ fn flatten(
             ("storage", Value::String(_)) => {
                 out.push(("storage.type".into(), value.clone(), "config.json".into()))
             }
-            ("storage" | "theme" | "community", Value::Object(inner)) => {
+            ("storage" | "storage.paths" | "theme" | "community", Value::Object(inner)) => {
                 flatten(inner, &path, out, errors)
             }
             ("theme" | "community", other) => {
@@ -504,10 +605,44 @@ mod tests {
         .unwrap();
         assert_eq!(
             ok.storage,
-            StorageConfig::Rest {
-                base_url: "http://localhost:3000".into()
-            }
+            StorageConfig::Rest(RestConfig::new("http://localhost:3000"))
         );
+    }
+
+    #[test]
+    fn rest_settings_paths_token_and_timing() {
+        let file = json!({"storage": {"type": "rest", "base_url": "https://api.example.com/v1/",
+            "timeout_ms": 5000, "refresh_s": 0, "paths": {"ideas": "feature-ideas/"}}});
+        let attrs = [("data-backend-token".to_owned(), "abc.def-123".to_owned())];
+        let c = parse(Some(&file), &attrs).unwrap();
+        let StorageConfig::Rest(rest) = c.storage else {
+            panic!("rest expected");
+        };
+        assert_eq!(
+            rest.paths,
+            vec![("ideas".to_owned(), "feature-ideas".to_owned())]
+        );
+        assert_eq!((rest.timeout_ms, rest.refresh_s), (5000, 0));
+        assert_eq!(rest.token.as_deref(), Some("abc.def-123"));
+        assert!(
+            !format!("{rest:?}").contains("abc.def"),
+            "the token never shows in debug output"
+        );
+        let bad = json!({"storage": {"type": "rest", "base_url": "/api", "token": "has space secret",
+            "timeout_ms": 5, "paths": {"ideas": "../etc", "nope": "x"}}});
+        let errors = parse(Some(&bad), &[]).unwrap_err();
+        let mut fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        fields.sort_unstable();
+        assert_eq!(
+            fields,
+            [
+                "storage.paths.ideas",
+                "storage.paths.nope",
+                "storage.timeout_ms",
+                "storage.token"
+            ]
+        );
+        assert!(errors.iter().all(|e| !e.found.contains("secret")));
     }
 
     #[test]

@@ -60,4 +60,38 @@ pub enum StoreError {
     /// The storage cannot be used at all (disabled, private mode, blocked).
     #[error("storage is unavailable: {0}")]
     Unavailable(String),
+    /// The backend cannot be reached or did not answer in time.
+    #[error("the server cannot be reached ({reason}); changes are kept in this browser and sent when it answers again")]
+    Offline {
+        /// What happened (timeout, refused, offline).
+        reason: String,
+    },
+    /// The backend answered with a temporary failure (HTTP 5xx or 429).
+    #[error("the server is failing for now (HTTP {status}); changes are kept in this browser and sent again")]
+    Busy {
+        /// The HTTP status.
+        status: u16,
+        /// How long the server asked to wait (`Retry-After`), in milliseconds.
+        retry_after_ms: Option<u64>,
+    },
+    /// The backend refused a request for good (a 4xx other than conflicts).
+    #[error(
+        "the server refused this (HTTP {status}: {reason}); correct it and retry, or discard it"
+    )]
+    Rejected {
+        /// The HTTP status.
+        status: u16,
+        /// The server's reason, as it gave it (shortened).
+        reason: String,
+    },
+    /// The backend's answer is not what the contract says (HTML, malformed JSON, wrong types).
+    #[error("the server sent an answer Gromada cannot read ({0}); nothing here was changed: check the backend address and that it follows docs/backend.md")]
+    BadResponse(String),
+}
+
+impl StoreError {
+    /// Whether trying again later may succeed (the backend was unreachable or busy).
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, StoreError::Offline { .. } | StoreError::Busy { .. })
+    }
 }

@@ -8,6 +8,7 @@ pub mod http;
 pub mod memory;
 pub mod migrate;
 mod query;
+pub mod rest;
 pub mod seed;
 mod typed;
 

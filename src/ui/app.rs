@@ -116,7 +116,7 @@ pub fn provide_app_contexts(
     apply_theme(&config.theme);
     let storage_kind = match config.storage {
         StorageConfig::Local { .. } if local.is_some() => "local",
-        StorageConfig::Rest { .. } => "rest",
+        StorageConfig::Rest(_) => "rest",
         _ => "memory",
     };
     provide_context(AppInfo {

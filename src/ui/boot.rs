@@ -244,7 +244,7 @@ async fn open(config: Config, params: UrlParams) -> Boot {
                 Rc::new(MemoryStore::new())
             }
         },
-        StorageConfig::Memory | StorageConfig::Rest { .. } => Rc::new(MemoryStore::new()),
+        StorageConfig::Memory | StorageConfig::Rest(_) => Rc::new(MemoryStore::new()),
     };
     if config.demo {
         let already = local.as_ref().is_some_and(|l| l.meta_flag("demo_seeded"));
