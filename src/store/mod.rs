@@ -7,6 +7,7 @@ mod error;
 pub mod http;
 pub mod memory;
 pub mod migrate;
+pub mod outbox;
 mod query;
 pub mod rest;
 pub mod seed;

@@ -1,0 +1,586 @@
+//! The offline outbox: a [`Store`] decorator for network stores (REST, CouchDB). Writes
+//! the backend cannot take now (unreachable, timed out, 5xx, 429) are kept in a
+//! persistent queue (localStorage in the browser), shown as pending, applied to what
+//! this browser reads, and sent again in order with exponential backoff that honours
+//! `Retry-After`. They take effect exactly once thanks to client ids and versions: a
+//! replayed create that finds its own document, an update that finds its own result, a
+//! delete that finds nothing, all count as done. A write the server refuses for good is
+//! moved to a failed list with the server's reason, where the user retries or discards it.
+//! Nothing is dropped silently.
+//!
+//! Several tabs may share one persisted outbox: every change reloads it first
+//! (localStorage is synchronous, so load–change–save is atomic within a task), writes are
+//! identified by unique ids, and a write sent twice still lands once.
+
+use super::{
+    doc_id, doc_version, set_version, Collection, Listener, Order, Query, Store, StoreError,
+};
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// First wait after a failure; doubles up to [`MAX_BACKOFF_MS`].
+pub const FIRST_BACKOFF_MS: u64 = 1_000;
+/// The longest wait between attempts (unless the server asks for longer).
+pub const MAX_BACKOFF_MS: u64 = 60_000;
+
+/// A change waiting to be sent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WriteOp {
+    /// A new document (version 1).
+    Create(Value),
+    /// A document replacing the stored one, carrying the version it was based on.
+    Update(Value),
+    /// A deletion, checking the version when given.
+    Delete {
+        /// Document id.
+        id: String,
+        /// The version seen.
+        version: Option<u64>,
+    },
+}
+
+/// One queued write.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingWrite {
+    /// Unique id of this write.
+    pub key: String,
+    /// Collection name.
+    pub collection: String,
+    /// The change.
+    pub op: WriteOp,
+    /// Attempts made so far.
+    #[serde(default)]
+    pub attempts: u32,
+    /// Why the last attempt failed.
+    #[serde(default)]
+    pub last_error: Option<String>,
+}
+
+impl PendingWrite {
+    /// The document id the write is about.
+    pub fn doc_id(&self) -> &str {
+        match &self.op {
+            WriteOp::Create(d) | WriteOp::Update(d) => doc_id(d).unwrap_or(""),
+            WriteOp::Delete { id, .. } => id,
+        }
+    }
+
+    fn collection(&self) -> Option<Collection> {
+        Collection::parse(&self.collection)
+    }
+}
+
+/// A write the server refused for good.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FailedWrite {
+    /// The write.
+    pub write: PendingWrite,
+    /// The error, as the user should read it.
+    pub error: String,
+}
+
+/// The persisted outbox.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutboxState {
+    /// Waiting, oldest first.
+    pub pending: Vec<PendingWrite>,
+    /// Refused for good.
+    pub failed: Vec<FailedWrite>,
+}
+
+/// Where the outbox is kept between reloads.
+pub trait OutboxPersistence {
+    /// The saved state (empty when there is none; a damaged one is reported, not dropped).
+    fn load(&self) -> Result<OutboxState, StoreError>;
+    /// Saves the state; an error means the change was not accepted.
+    fn save(&self, state: &OutboxState) -> Result<(), StoreError>;
+}
+
+/// Keeps the outbox in memory (tests, memory-only setups).
+#[derive(Default)]
+pub struct MemoryPersistence(RefCell<OutboxState>);
+
+impl OutboxPersistence for MemoryPersistence {
+    fn load(&self) -> Result<OutboxState, StoreError> {
+        Ok(self.0.borrow().clone())
+    }
+    fn save(&self, state: &OutboxState) -> Result<(), StoreError> {
+        *self.0.borrow_mut() = state.clone();
+        Ok(())
+    }
+}
+
+/// What the UI shows about the outbox.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OutboxStatus {
+    /// Writes waiting.
+    pub pending: usize,
+    /// Writes refused for good.
+    pub failed: Vec<FailedWrite>,
+    /// Why the last attempt failed (while writes wait).
+    pub last_error: Option<String>,
+    /// Milliseconds until the next attempt.
+    pub retry_in_ms: Option<u64>,
+}
+
+/// What one [`OutboxStore::flush`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FlushReport {
+    /// Writes that took effect.
+    pub sent: usize,
+    /// Writes moved to the failed list.
+    pub failed: usize,
+    /// Writes still waiting.
+    pub waiting: usize,
+}
+
+/// Told the outbox's status after every change.
+pub type Watcher = Rc<dyn Fn(&OutboxStatus)>;
+
+/// A store whose writes survive a backend that is away.
+pub struct OutboxStore {
+    inner: Rc<dyn Store>,
+    persistence: Rc<dyn OutboxPersistence>,
+    new_key: Rc<dyn Fn() -> String>,
+    now_ms: Rc<dyn Fn() -> u64>,
+    backoff_ms: Cell<u64>,
+    next_attempt_ms: Cell<u64>,
+    last_error: RefCell<Option<String>>,
+    flushing: Cell<bool>,
+    /// Last good answers, to read from while the backend is away.
+    lists: RefCell<HashMap<(Collection, String), Vec<Value>>>,
+    docs: RefCell<HashMap<(Collection, String), Value>>,
+    watchers: RefCell<Vec<Watcher>>,
+}
+
+fn query_key(q: &Query) -> String {
+    format!("{q:?}")
+}
+
+impl OutboxStore {
+    /// Wraps `inner`; `new_key` makes unique write ids, `now_ms` reads the clock.
+    pub fn new(
+        inner: Rc<dyn Store>,
+        persistence: Rc<dyn OutboxPersistence>,
+        new_key: Rc<dyn Fn() -> String>,
+        now_ms: Rc<dyn Fn() -> u64>,
+    ) -> Self {
+        Self {
+            inner,
+            persistence,
+            new_key,
+            now_ms,
+            backoff_ms: Cell::new(0),
+            next_attempt_ms: Cell::new(0),
+            last_error: RefCell::new(None),
+            flushing: Cell::new(false),
+            lists: RefCell::new(HashMap::new()),
+            docs: RefCell::new(HashMap::new()),
+            watchers: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Calls `watch` with the status after every change of the outbox.
+    pub fn watch(&self, watch: Watcher) {
+        watch(&self.status());
+        self.watchers.borrow_mut().push(watch);
+    }
+
+    /// The current status.
+    pub fn status(&self) -> OutboxStatus {
+        let state = self.persistence.load().unwrap_or_default();
+        let now = (self.now_ms)();
+        let next = self.next_attempt_ms.get();
+        OutboxStatus {
+            pending: state.pending.len(),
+            failed: state.failed,
+            last_error: if state.pending.is_empty() {
+                None
+            } else {
+                self.last_error.borrow().clone()
+            },
+            retry_in_ms: (!state.pending.is_empty() && next > now).then(|| next - now),
+        }
+    }
+
+    fn changed(&self) {
+        let status = self.status();
+        let watchers: Vec<_> = self.watchers.borrow().clone();
+        for w in watchers {
+            w(&status);
+        }
+    }
+
+    /// Whether an attempt is due now.
+    pub fn is_due(&self) -> bool {
+        (self.now_ms)() >= self.next_attempt_ms.get()
+            && self.persistence.load().is_ok_and(|s| !s.pending.is_empty())
+    }
+
+    fn modify<T>(&self, change: impl FnOnce(&mut OutboxState) -> T) -> Result<T, StoreError> {
+        let mut state = self.persistence.load()?;
+        let out = change(&mut state);
+        self.persistence.save(&state)?;
+        Ok(out)
+    }
+
+    fn enqueue(
+        &self,
+        collection: Collection,
+        op: WriteOp,
+        error: Option<&StoreError>,
+    ) -> Result<(), StoreError> {
+        let write = PendingWrite {
+            key: (self.new_key)(),
+            collection: collection.as_str().to_owned(),
+            op,
+            attempts: u32::from(error.is_some()),
+            last_error: error.map(ToString::to_string),
+        };
+        self.modify(|s| s.pending.push(write))?;
+        if let Some(e) = error {
+            self.note_failure(e);
+        }
+        self.changed();
+        Ok(())
+    }
+
+    fn note_failure(&self, error: &StoreError) {
+        let doubled = (self.backoff_ms.get() * 2).clamp(FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
+        let asked = match error {
+            StoreError::Busy { retry_after_ms, .. } => retry_after_ms.unwrap_or(0),
+            _ => 0,
+        };
+        self.backoff_ms.set(doubled);
+        self.next_attempt_ms
+            .set((self.now_ms)() + doubled.max(asked));
+        *self.last_error.borrow_mut() = Some(error.to_string());
+    }
+
+    fn has_pending(&self) -> bool {
+        self.persistence.load().is_ok_and(|s| !s.pending.is_empty())
+    }
+
+    /// Sends a write now, or queues it when the backend is away (or earlier writes wait,
+    /// so that order is kept).
+    async fn write(
+        &self,
+        collection: Collection,
+        op: WriteOp,
+    ) -> Result<Option<Value>, StoreError> {
+        if self.has_pending() {
+            self.enqueue(collection, op, None)?;
+            return Ok(None);
+        }
+        match self.apply(collection, &op).await {
+            Ok(v) => Ok(v),
+            Err(e) if e.is_retryable() => {
+                self.enqueue(collection, op, Some(&e))?;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn apply(
+        &self,
+        collection: Collection,
+        op: &WriteOp,
+    ) -> Result<Option<Value>, StoreError> {
+        let result = match op {
+            WriteOp::Create(doc) => self.inner.create(collection, doc.clone()).await.map(Some),
+            WriteOp::Update(doc) => self.inner.update(collection, doc.clone()).await.map(Some),
+            WriteOp::Delete { id, version } => self
+                .inner
+                .delete(collection, id, *version)
+                .await
+                .map(|()| None),
+        };
+        if result.is_ok() {
+            self.remember(collection, op);
+        }
+        result
+    }
+
+    /// Keeps the read cache in step with a write that took effect, so a later read while
+    /// the backend is away does not offer a stale version to edit.
+    fn remember(&self, collection: Collection, op: &WriteOp) {
+        self.lists.borrow_mut().retain(|(c, _), _| *c != collection);
+        match op {
+            WriteOp::Create(doc) | WriteOp::Update(doc) => {
+                let mut doc = doc.clone();
+                let version = match op {
+                    WriteOp::Create(_) => 1,
+                    _ => doc_version(&doc) + 1,
+                };
+                set_version(&mut doc, version);
+                if let Ok(id) = doc_id(&doc).map(str::to_owned) {
+                    self.docs.borrow_mut().insert((collection, id), doc);
+                }
+            }
+            WriteOp::Delete { id, .. } => {
+                self.docs.borrow_mut().remove(&(collection, id.clone()));
+            }
+        }
+    }
+
+    fn has_pending_for(&self, collection: Collection, id: &str) -> bool {
+        self.persistence.load().is_ok_and(|s| {
+            s.pending
+                .iter()
+                .any(|w| w.collection() == Some(collection) && w.doc_id() == id)
+        })
+    }
+
+    /// Whether `stored` is what `op` would have written (so a replay already landed).
+    fn landed(op: &WriteOp, stored: Option<&Value>) -> bool {
+        let same = |ours: &Value, stored: &Value, version: u64| {
+            let mut ours = ours.clone();
+            set_version(&mut ours, version);
+            &ours == stored
+        };
+        match (op, stored) {
+            (WriteOp::Create(doc), Some(s)) => doc_version(s) == 1 && same(doc, s, 1),
+            (WriteOp::Update(doc), Some(s)) => {
+                let v = doc_version(doc) + 1;
+                doc_version(s) == v && same(doc, s, v)
+            }
+            (WriteOp::Delete { .. }, None) => true,
+            _ => false,
+        }
+    }
+
+    /// Sends waiting writes in order until one must wait; returns what happened.
+    pub async fn flush(&self) -> FlushReport {
+        let mut report = FlushReport::default();
+        if self.flushing.replace(true) {
+            return report;
+        }
+        while let Ok(state) = self.persistence.load() {
+            let Some(write) = state.pending.first().cloned() else {
+                self.backoff_ms.set(0);
+                *self.last_error.borrow_mut() = None;
+                break;
+            };
+            let Some(collection) = write.collection() else {
+                let _ = self.fail(&write, "unknown collection in the outbox".into());
+                report.failed += 1;
+                continue;
+            };
+            let outcome = match self.apply(collection, &write.op).await {
+                Ok(_) => Ok(()),
+                // Our own earlier attempt may have landed (the answer was lost): check.
+                Err(
+                    e @ (StoreError::AlreadyExists { .. }
+                    | StoreError::Conflict { .. }
+                    | StoreError::NotFound { .. }),
+                ) => match self.inner.get(collection, write.doc_id()).await {
+                    Ok(stored) if Self::landed(&write.op, stored.as_ref()) => Ok(()),
+                    // One vote per member and idea: an existing vote is that vote.
+                    Ok(Some(_))
+                        if collection == Collection::Votes
+                            && matches!(write.op, WriteOp::Create(_)) =>
+                    {
+                        Ok(())
+                    }
+                    Err(retry) if retry.is_retryable() => Err(retry),
+                    _ => Err(e),
+                },
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok(()) => {
+                    self.remember(collection, &write.op);
+                    let _ = self.modify(|s| s.pending.retain(|w| w.key != write.key));
+                    report.sent += 1;
+                    self.backoff_ms.set(0);
+                }
+                Err(e) if e.is_retryable() => {
+                    let _ = self.modify(|s| {
+                        if let Some(w) = s.pending.iter_mut().find(|w| w.key == write.key) {
+                            w.attempts += 1;
+                            w.last_error = Some(e.to_string());
+                        }
+                    });
+                    self.note_failure(&e);
+                    break;
+                }
+                Err(e) => {
+                    let _ = self.fail(&write, e.to_string());
+                    report.failed += 1;
+                }
+            }
+            self.changed();
+        }
+        self.flushing.set(false);
+        report.waiting = self.persistence.load().map_or(0, |s| s.pending.len());
+        self.changed();
+        report
+    }
+
+    fn fail(&self, write: &PendingWrite, error: String) -> Result<(), StoreError> {
+        self.modify(|s| {
+            s.pending.retain(|w| w.key != write.key);
+            s.failed.push(FailedWrite {
+                write: write.clone(),
+                error,
+            });
+        })
+    }
+
+    /// Puts a failed write back in the queue (after the user corrected the cause).
+    pub fn retry_failed(&self, key: &str) -> Result<(), StoreError> {
+        self.modify(|s| {
+            if let Some(i) = s.failed.iter().position(|f| f.write.key == key) {
+                let mut f = s.failed.remove(i);
+                f.write.last_error = None;
+                s.pending.push(f.write);
+            }
+        })?;
+        self.next_attempt_ms.set(0);
+        self.changed();
+        Ok(())
+    }
+
+    /// Drops a failed write for good, at the user's request.
+    pub fn discard_failed(&self, key: &str) -> Result<(), StoreError> {
+        self.modify(|s| s.failed.retain(|f| f.write.key != key))?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Applies the waiting writes of `collection` to `docs` (what this browser expects).
+    fn overlay(&self, collection: Collection, docs: &mut Vec<Value>, query: &Query) {
+        let Ok(state) = self.persistence.load() else {
+            return;
+        };
+        let mut touched = false;
+        for w in state
+            .pending
+            .iter()
+            .filter(|w| w.collection() == Some(collection))
+        {
+            let id = w.doc_id();
+            docs.retain(|d| doc_id(d).ok() != Some(id));
+            touched = true;
+            match &w.op {
+                WriteOp::Create(doc) => {
+                    let mut doc = doc.clone();
+                    set_version(&mut doc, 1);
+                    if query.matches(&doc) {
+                        docs.push(doc);
+                    }
+                }
+                WriteOp::Update(doc) => {
+                    let mut doc = doc.clone();
+                    let next = doc_version(&doc) + 1;
+                    set_version(&mut doc, next);
+                    if query.matches(&doc) {
+                        docs.push(doc);
+                    }
+                }
+                WriteOp::Delete { .. } => {}
+            }
+        }
+        if touched {
+            let sort = Query {
+                filters: Vec::new(),
+                sort: query.sort.clone().or(Some(("id".into(), Order::Asc))),
+                offset: 0,
+                limit: query.limit,
+            };
+            *docs = sort.apply(docs.iter());
+        }
+    }
+}
+
+#[async_trait(?Send)]
+impl Store for OutboxStore {
+    fn kind(&self) -> &'static str {
+        self.inner.kind()
+    }
+
+    async fn get(&self, collection: Collection, id: &str) -> Result<Option<Value>, StoreError> {
+        let key = (collection, id.to_owned());
+        let base = match self.inner.get(collection, id).await {
+            Ok(doc) => {
+                match &doc {
+                    Some(d) => self.docs.borrow_mut().insert(key, d.clone()),
+                    None => self.docs.borrow_mut().remove(&key),
+                };
+                doc
+            }
+            Err(e) if e.is_retryable() => match self.docs.borrow().get(&key) {
+                Some(d) => Some(d.clone()),
+                None if self.has_pending_for(collection, id) => None,
+                None => return Err(e),
+            },
+            Err(e) => return Err(e),
+        };
+        let mut docs: Vec<Value> = base.into_iter().collect();
+        self.overlay(collection, &mut docs, &Query::all().eq("id", id));
+        Ok(docs.pop())
+    }
+
+    async fn list(&self, collection: Collection, query: &Query) -> Result<Vec<Value>, StoreError> {
+        let key = (collection, query_key(query));
+        let mut docs = match self.inner.list(collection, query).await {
+            Ok(docs) => {
+                self.lists.borrow_mut().insert(key, docs.clone());
+                docs
+            }
+            Err(e) if e.is_retryable() => match self.lists.borrow().get(&key) {
+                Some(d) => d.clone(),
+                None => return Err(e),
+            },
+            Err(e) => return Err(e),
+        };
+        self.overlay(collection, &mut docs, query);
+        Ok(docs)
+    }
+
+    async fn create(&self, collection: Collection, mut doc: Value) -> Result<Value, StoreError> {
+        doc_id(&doc)?;
+        set_version(&mut doc, 1);
+        match self.write(collection, WriteOp::Create(doc.clone())).await? {
+            Some(stored) => Ok(stored),
+            None => Ok(doc),
+        }
+    }
+
+    async fn update(&self, collection: Collection, doc: Value) -> Result<Value, StoreError> {
+        doc_id(&doc)?;
+        let mut optimistic = doc.clone();
+        set_version(&mut optimistic, doc_version(&doc) + 1);
+        match self.write(collection, WriteOp::Update(doc)).await? {
+            Some(stored) => Ok(stored),
+            None => Ok(optimistic),
+        }
+    }
+
+    async fn delete(
+        &self,
+        collection: Collection,
+        id: &str,
+        version: Option<u64>,
+    ) -> Result<(), StoreError> {
+        self.write(
+            collection,
+            WriteOp::Delete {
+                id: id.to_owned(),
+                version,
+            },
+        )
+        .await
+        .map(|_| ())
+    }
+
+    fn subscribe(&self, listener: Listener) {
+        self.inner.subscribe(listener);
+    }
+}

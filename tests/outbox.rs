@@ -1,0 +1,531 @@
+//! The offline outbox over a store whose backend comes and goes: writes made while it is
+//! away are kept, shown, applied in order exactly once (also when the backend applied a
+//! write but its answer was lost), refused writes are kept for the user to retry or
+//! discard, `Retry-After` is honoured, the queue survives a reload, and a long random run
+//! with faults ends with exactly the data the user saw.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use async_trait::async_trait;
+use futures::executor::block_on;
+use gromada::domain::rng::Rng;
+use gromada::store::memory::MemoryStore;
+use gromada::store::outbox::{MemoryPersistence, OutboxPersistence, OutboxStore};
+use gromada::store::{Collection, Listener, Query, Store, StoreError};
+use serde_json::{json, Value};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// What the fake backend does with the next requests.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mode {
+    Up,
+    /// Unreachable: nothing happens.
+    Down,
+    /// 503 with Retry-After.
+    Busy(u64),
+    /// The write happens but the answer is lost (a timeout after the server wrote).
+    LoseAnswers,
+}
+
+struct Flaky {
+    inner: MemoryStore,
+    mode: Cell<Mode>,
+    /// Ids the server refuses for good (a validation rule).
+    refuse: RefCell<Vec<String>>,
+}
+
+impl Flaky {
+    fn new() -> Rc<Self> {
+        Rc::new(Self {
+            inner: MemoryStore::new(),
+            mode: Cell::new(Mode::Up),
+            refuse: RefCell::new(Vec::new()),
+        })
+    }
+
+    fn before(&self) -> Result<(), StoreError> {
+        match self.mode.get() {
+            Mode::Down => Err(StoreError::Offline {
+                reason: "connection refused".into(),
+            }),
+            Mode::Busy(ms) => Err(StoreError::Busy {
+                status: 503,
+                retry_after_ms: Some(ms),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn after<T>(&self, result: Result<T, StoreError>) -> Result<T, StoreError> {
+        match (self.mode.get(), result) {
+            (Mode::LoseAnswers, Ok(_)) => Err(StoreError::Offline {
+                reason: "timed out".into(),
+            }),
+            (_, r) => r,
+        }
+    }
+
+    fn refused(&self, doc: &Value) -> Result<(), StoreError> {
+        let id = doc["id"].as_str().unwrap_or_default();
+        if self.refuse.borrow().iter().any(|r| r == id) {
+            return Err(StoreError::Rejected {
+                status: 422,
+                reason: "title is not allowed".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[async_trait(?Send)]
+impl Store for Flaky {
+    fn kind(&self) -> &'static str {
+        "flaky"
+    }
+    async fn get(&self, c: Collection, id: &str) -> Result<Option<Value>, StoreError> {
+        self.before()?;
+        self.inner.get(c, id).await
+    }
+    async fn list(&self, c: Collection, q: &Query) -> Result<Vec<Value>, StoreError> {
+        self.before()?;
+        self.inner.list(c, q).await
+    }
+    async fn create(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
+        self.before()?;
+        self.refused(&doc)?;
+        let r = self.inner.create(c, doc).await;
+        self.after(r)
+    }
+    async fn update(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
+        self.before()?;
+        self.refused(&doc)?;
+        let r = self.inner.update(c, doc).await;
+        self.after(r)
+    }
+    async fn delete(&self, c: Collection, id: &str, v: Option<u64>) -> Result<(), StoreError> {
+        self.before()?;
+        let r = self.inner.delete(c, id, v).await;
+        self.after(r)
+    }
+    fn subscribe(&self, l: Listener) {
+        self.inner.subscribe(l);
+    }
+}
+
+struct Setup {
+    backend: Rc<Flaky>,
+    persistence: Rc<MemoryPersistence>,
+    clock: Rc<Cell<u64>>,
+    outbox: OutboxStore,
+}
+
+fn outbox_over(
+    backend: Rc<Flaky>,
+    persistence: Rc<MemoryPersistence>,
+    clock: Rc<Cell<u64>>,
+) -> OutboxStore {
+    let n = Rc::new(Cell::new(0u64));
+    let c = clock.clone();
+    OutboxStore::new(
+        backend,
+        persistence,
+        Rc::new(move || {
+            n.set(n.get() + 1);
+            format!("w{}", n.get())
+        }),
+        Rc::new(move || c.get()),
+    )
+}
+
+fn setup() -> Setup {
+    let backend = Flaky::new();
+    let persistence = Rc::new(MemoryPersistence::default());
+    let clock = Rc::new(Cell::new(1_000_000));
+    let outbox = outbox_over(backend.clone(), persistence.clone(), clock.clone());
+    Setup {
+        backend,
+        persistence,
+        clock,
+        outbox,
+    }
+}
+
+fn ids(docs: &[Value]) -> Vec<String> {
+    docs.iter()
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn writes_while_away_are_kept_shown_and_sent_once() {
+    let s = setup();
+    block_on(async {
+        s.outbox
+            .create(Collection::Ideas, json!({"id": "a", "title": "A"}))
+            .await
+            .unwrap();
+        // The page had read its lists before the backend went away.
+        s.outbox
+            .list(Collection::Ideas, &Query::all())
+            .await
+            .unwrap();
+        s.outbox
+            .list(Collection::Votes, &Query::all())
+            .await
+            .unwrap();
+        s.backend.mode.set(Mode::Down);
+        // A list never read cannot be made up: the error says the server is away.
+        let never_read = s.outbox.list(Collection::Comments, &Query::all()).await;
+        assert!(never_read.unwrap_err().is_retryable());
+        let b = s
+            .outbox
+            .create(Collection::Ideas, json!({"id": "b", "title": "B"}))
+            .await
+            .unwrap();
+        assert_eq!(b["version"], 1);
+        let mut a = s.outbox.get(Collection::Ideas, "a").await.unwrap().unwrap();
+        a["title"] = json!("A2");
+        let a2 = s.outbox.update(Collection::Ideas, a).await.unwrap();
+        assert_eq!(a2["version"], 2);
+        s.outbox
+            .create(
+                Collection::Votes,
+                json!({"id": "vote:a:m1", "idea_id": "a"}),
+            )
+            .await
+            .unwrap();
+        s.outbox
+            .delete(Collection::Votes, "vote:a:m1", Some(1))
+            .await
+            .unwrap();
+        assert_eq!(s.outbox.status().pending, 4);
+        assert!(s
+            .outbox
+            .status()
+            .last_error
+            .unwrap()
+            .contains("cannot be reached"));
+        // This browser sees its own changes while the backend is away.
+        let listed = s
+            .outbox
+            .list(Collection::Ideas, &Query::all())
+            .await
+            .unwrap();
+        assert_eq!(ids(&listed), ["a", "b"]);
+        assert_eq!(listed[0]["title"], "A2");
+        assert!(s
+            .outbox
+            .list(Collection::Votes, &Query::all())
+            .await
+            .unwrap()
+            .is_empty());
+        // Still away: nothing is lost, the wait grows.
+        let r = s.outbox.flush().await;
+        assert_eq!((r.sent, r.waiting), (0, 4));
+        s.backend.mode.set(Mode::Up);
+        let r = s.outbox.flush().await;
+        assert_eq!((r.sent, r.failed, r.waiting), (4, 0, 0));
+        let stored = s
+            .backend
+            .inner
+            .list(Collection::Ideas, &Query::all())
+            .await
+            .unwrap();
+        assert_eq!(ids(&stored), ["a", "b"]);
+        assert_eq!(
+            (stored[0]["title"].clone(), stored[0]["version"].clone()),
+            (json!("A2"), json!(2))
+        );
+        assert!(s
+            .backend
+            .inner
+            .list(Collection::Votes, &Query::all())
+            .await
+            .unwrap()
+            .is_empty());
+        assert_eq!(s.outbox.status().pending, 0);
+    });
+}
+
+#[test]
+fn writes_whose_answer_was_lost_land_exactly_once() {
+    let s = setup();
+    block_on(async {
+        s.backend.mode.set(Mode::LoseAnswers);
+        s.outbox
+            .create(Collection::Ideas, json!({"id": "a", "title": "A"}))
+            .await
+            .unwrap();
+        s.outbox
+            .create(Collection::Votes, json!({"id": "vote:a:m1"}))
+            .await
+            .unwrap();
+        s.backend.mode.set(Mode::Up);
+        let mut a = s.outbox.get(Collection::Ideas, "a").await.unwrap().unwrap();
+        a["title"] = json!("A2");
+        s.outbox.update(Collection::Ideas, a).await.unwrap();
+        s.backend.mode.set(Mode::LoseAnswers);
+        s.outbox.flush().await; // every answer lost again
+        s.backend.mode.set(Mode::Up);
+        let r = s.outbox.flush().await;
+        assert_eq!((r.failed, r.waiting), (0, 0), "{:?}", s.outbox.status());
+        let stored = s
+            .backend
+            .inner
+            .get(Collection::Ideas, "a")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (stored["title"].clone(), stored["version"].clone()),
+            (json!("A2"), json!(2))
+        );
+        assert_eq!(
+            s.backend
+                .inner
+                .list(Collection::Votes, &Query::all())
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+    });
+}
+
+#[test]
+fn refused_writes_wait_for_the_user_to_retry_or_discard() {
+    let s = setup();
+    block_on(async {
+        s.backend.refuse.borrow_mut().push("bad".into());
+        // Refused at once: the caller hears the server's reason.
+        let err = s
+            .outbox
+            .create(Collection::Ideas, json!({"id": "bad"}))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Rejected { status: 422, .. }));
+        // Refused later, on replay: kept in the failed list, later writes go on.
+        s.backend.mode.set(Mode::Down);
+        s.outbox
+            .create(Collection::Ideas, json!({"id": "bad", "title": "x"}))
+            .await
+            .unwrap();
+        s.outbox
+            .create(Collection::Ideas, json!({"id": "good"}))
+            .await
+            .unwrap();
+        s.backend.mode.set(Mode::Up);
+        let r = s.outbox.flush().await;
+        assert_eq!((r.sent, r.failed), (1, 1));
+        let status = s.outbox.status();
+        assert_eq!(status.failed.len(), 1);
+        assert!(status.failed[0].error.contains("title is not allowed"));
+        let key = status.failed[0].write.key.clone();
+        s.backend.refuse.borrow_mut().clear();
+        s.outbox.retry_failed(&key).unwrap();
+        assert_eq!(s.outbox.flush().await.sent, 1);
+        assert!(s
+            .backend
+            .inner
+            .get(Collection::Ideas, "bad")
+            .await
+            .unwrap()
+            .is_some());
+        // Discarding is explicit.
+        s.backend.refuse.borrow_mut().push("worse".into());
+        s.backend.mode.set(Mode::Down);
+        s.outbox
+            .create(Collection::Ideas, json!({"id": "worse"}))
+            .await
+            .unwrap();
+        s.backend.mode.set(Mode::Up);
+        s.outbox.flush().await;
+        let key = s.outbox.status().failed[0].write.key.clone();
+        s.outbox.discard_failed(&key).unwrap();
+        assert!(s.outbox.status().failed.is_empty());
+    });
+}
+
+#[test]
+fn retry_after_and_backoff_set_the_next_attempt() {
+    let s = setup();
+    block_on(async {
+        s.backend.mode.set(Mode::Busy(30_000));
+        s.outbox
+            .create(Collection::Ideas, json!({"id": "a"}))
+            .await
+            .unwrap();
+        assert!(s.outbox.status().retry_in_ms.unwrap() >= 30_000);
+        assert!(!s.outbox.is_due());
+        s.clock.set(s.clock.get() + 30_000);
+        assert!(s.outbox.is_due());
+        s.backend.mode.set(Mode::Down);
+        s.outbox.flush().await;
+        let wait = s.outbox.status().retry_in_ms.unwrap();
+        assert!((1_000..=60_000).contains(&wait), "{wait}");
+    });
+}
+
+#[test]
+fn the_queue_survives_a_reload() {
+    let s = setup();
+    block_on(async {
+        s.backend.mode.set(Mode::Down);
+        s.outbox
+            .create(Collection::Comments, json!({"id": "c1", "body": "hi"}))
+            .await
+            .unwrap();
+        assert_eq!(s.persistence.load().unwrap().pending.len(), 1);
+        // A new page (same persisted outbox) sends it.
+        let reloaded = outbox_over(s.backend.clone(), s.persistence.clone(), s.clock.clone());
+        assert_eq!(reloaded.status().pending, 1);
+        s.backend.mode.set(Mode::Up);
+        assert_eq!(reloaded.flush().await.sent, 1);
+        assert!(s
+            .backend
+            .inner
+            .get(Collection::Comments, "c1")
+            .await
+            .unwrap()
+            .is_some());
+    });
+}
+
+/// 400 random user operations (vote, unvote, new idea, edit idea, comment) while the
+/// backend is up, down, busy or losing answers; afterwards the backend holds exactly
+/// what the user saw, with nothing lost and nothing twice.
+#[test]
+fn random_operations_under_faults_end_with_exactly_the_expected_data() {
+    for seed in 1..=5u64 {
+        let s = setup();
+        let mut rng = Rng::new(seed);
+        let mut votes: BTreeMap<String, bool> = BTreeMap::new();
+        let mut titles: BTreeMap<String, String> = BTreeMap::new();
+        let mut comments = 0u32;
+        block_on(async {
+            for step in 0..400u32 {
+                if rng.chance(0.15) {
+                    s.backend.mode.set(match rng.below(4) {
+                        0 => Mode::Up,
+                        1 => Mode::Down,
+                        2 => Mode::Busy(2_000),
+                        _ => Mode::LoseAnswers,
+                    });
+                }
+                match rng.below(5) {
+                    0 | 1 if !titles.is_empty() => {
+                        let idea = titles
+                            .keys()
+                            .nth(rng.below(titles.len() as u64) as usize)
+                            .unwrap()
+                            .clone();
+                        let member = format!("m{}", rng.below(4));
+                        let id = format!("vote:{idea}:{member}");
+                        let on = votes.get(&id).copied().unwrap_or(false);
+                        if on {
+                            s.outbox.delete(Collection::Votes, &id, None).await.unwrap();
+                        } else {
+                            s.outbox
+                                .create(Collection::Votes, json!({"id": id, "idea_id": idea}))
+                                .await
+                                .unwrap();
+                        }
+                        votes.insert(id, !on);
+                    }
+                    2 if !titles.is_empty() => {
+                        let idea = titles
+                            .keys()
+                            .nth(rng.below(titles.len() as u64) as usize)
+                            .unwrap()
+                            .clone();
+                        let Ok(Some(mut doc)) = s.outbox.get(Collection::Ideas, &idea).await else {
+                            continue; // away and never read: the user cannot edit it now
+                        };
+                        let title = format!("edit {step}");
+                        doc["title"] = json!(title);
+                        s.outbox.update(Collection::Ideas, doc).await.unwrap();
+                        titles.insert(idea, title);
+                    }
+                    3 if !titles.is_empty() => {
+                        comments += 1;
+                        s.outbox
+                            .create(
+                                Collection::Comments,
+                                json!({"id": format!("c{step}"), "body": "x"}),
+                            )
+                            .await
+                            .unwrap();
+                    }
+                    _ => {
+                        let id = format!("i{step}");
+                        s.outbox
+                            .create(Collection::Ideas, json!({"id": id, "title": "new"}))
+                            .await
+                            .unwrap();
+                        titles.insert(id, "new".into());
+                    }
+                }
+                if rng.chance(0.3) {
+                    s.clock.set(s.clock.get() + 70_000);
+                    s.outbox.flush().await;
+                }
+            }
+            s.backend.mode.set(Mode::Up);
+            s.clock.set(s.clock.get() + 70_000);
+            let r = s.outbox.flush().await;
+            assert_eq!(
+                (r.failed, r.waiting),
+                (0, 0),
+                "seed {seed}: {:?}",
+                s.outbox.status()
+            );
+            let stored_votes = s
+                .backend
+                .inner
+                .list(Collection::Votes, &Query::all())
+                .await
+                .unwrap();
+            let want: Vec<String> = votes
+                .iter()
+                .filter(|(_, on)| **on)
+                .map(|(id, _)| id.clone())
+                .collect();
+            assert_eq!(ids(&stored_votes), want, "seed {seed}: votes");
+            let stored_ideas = s
+                .backend
+                .inner
+                .list(Collection::Ideas, &Query::all())
+                .await
+                .unwrap();
+            let got: BTreeMap<String, String> = stored_ideas
+                .iter()
+                .map(|d| {
+                    (
+                        d["id"].as_str().unwrap().to_owned(),
+                        d["title"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, titles, "seed {seed}: ideas");
+            let stored_comments = s
+                .backend
+                .inner
+                .list(Collection::Comments, &Query::all())
+                .await
+                .unwrap();
+            assert_eq!(
+                stored_comments.len() as u32,
+                comments,
+                "seed {seed}: comments"
+            );
+            // And what the user reads agrees.
+            let seen = s
+                .outbox
+                .list(Collection::Votes, &Query::all())
+                .await
+                .unwrap();
+            assert_eq!(ids(&seen), want);
+        });
+    }
+}
