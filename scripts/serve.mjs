@@ -26,13 +26,15 @@ const TYPES = {
 };
 
 /** Starts a server; resolves to { server, url, close() }. */
-export function startServer({ dir = 'dist', port = 0, base = '/', mode = 'spa', csp = true, host = '127.0.0.1', headers = {}, overrides = {} } = {}) {
+export function startServer({ dir = 'dist', port = 0, base = '/', mode = 'spa', csp = true, connect = [], host = '127.0.0.1', headers = {}, overrides = {} } = {}) {
   const root = resolve(dir);
+  // A backend on another origin needs `connect-src` (README: Content-Security-Policy).
+  const policy = connect.length ? `${CSP}; connect-src 'self' ${connect.join(' ')}` : CSP;
   const prefix = base.endsWith('/') ? base : base + '/';
   const send = async (res, file, status = 200) => {
     const body = await readFile(file);
     const head = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', ...headers };
-    if (csp) head['Content-Security-Policy'] = CSP;
+    if (csp) head['Content-Security-Policy'] = policy;
     res.writeHead(status, head);
     res.end(body);
   };
@@ -49,7 +51,7 @@ export function startServer({ dir = 'dist', port = 0, base = '/', mode = 'spa', 
       if (Object.hasOwn(overrides, path)) {
         const o = overrides[path];
         const head = { 'Content-Type': TYPES[extname(path)] || 'text/plain', 'Cache-Control': 'no-cache' };
-        if (csp) head['Content-Security-Policy'] = CSP;
+        if (csp) head['Content-Security-Policy'] = policy;
         res.writeHead(o.status || 200, head);
         res.end(o.body ?? '');
         return;

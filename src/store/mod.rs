@@ -15,6 +15,8 @@ mod typed;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod outbox_local;
 
 pub use error::StoreError;
 pub use query::{Filter, Order, Query};

@@ -28,6 +28,8 @@ pub struct RestStore {
     listeners: RefCell<Vec<Listener>>,
     /// ETag of each collection's last full listing, for cheap change checks.
     etags: RefCell<HashMap<Collection, String>>,
+    /// Told after every write that took effect (other tabs hear of it this way).
+    after_write: RefCell<Option<Listener>>,
 }
 
 /// Percent-encodes a path segment or query value (RFC 3986 unreserved characters kept).
@@ -123,7 +125,27 @@ impl RestStore {
             config,
             listeners: RefCell::new(Vec::new()),
             etags: RefCell::new(HashMap::new()),
+            after_write: RefCell::new(None),
         }
+    }
+
+    /// Calls `hook` with the collection after every write that took effect.
+    pub fn after_write(&self, hook: Listener) {
+        *self.after_write.borrow_mut() = Some(hook);
+    }
+
+    fn wrote<T>(
+        &self,
+        collection: Collection,
+        result: Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if result.is_ok() {
+            let hook = self.after_write.borrow().clone();
+            if let Some(hook) = hook {
+                hook(collection);
+            }
+        }
+        result
     }
 
     /// The collection's URL (no trailing slash).
@@ -338,12 +360,13 @@ impl Store for RestStore {
             .header("If-Match", format!("\"{expected}\""))
             .json(body);
         let response = self.send(request).await?;
-        match response.status {
+        let result = match response.status {
             200 | 201 => checked_doc(parse_json(&response)?, collection, Some(&id)),
             404 => Err(StoreError::NotFound { collection, id }),
             409 | 412 => Err(self.conflict(collection, &id, expected, &response)),
             _ => Err(Self::rejected(&response)),
-        }
+        };
+        self.wrote(collection, result)
     }
 
     async fn delete(
@@ -357,7 +380,7 @@ impl Store for RestStore {
             request = request.header("If-Match", format!("\"{v}\""));
         }
         let response = self.send(request).await?;
-        match response.status {
+        let result = match response.status {
             200 | 202 | 204 => Ok(()),
             404 => Err(StoreError::NotFound {
                 collection,
@@ -365,7 +388,8 @@ impl Store for RestStore {
             }),
             409 | 412 => Err(self.conflict(collection, id, version.unwrap_or(0), &response)),
             _ => Err(Self::rejected(&response)),
-        }
+        };
+        self.wrote(collection, result)
     }
 
     fn subscribe(&self, listener: Listener) {

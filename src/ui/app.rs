@@ -43,6 +43,8 @@ pub struct Boot {
     pub warnings: Vec<StoreError>,
     /// Set when running as an embedded widget.
     pub embed: Option<EmbedTarget>,
+    /// The JSON backend, when configured.
+    pub backend: Option<crate::ui::backend::Backend>,
 }
 
 /// Facts about this running app that pages may need.
@@ -103,6 +105,7 @@ pub fn provide_app_contexts(
         local,
         warnings,
         embed,
+        backend,
     } = boot;
     let namespace = match &config.storage {
         StorageConfig::Local { namespace } => namespace.clone(),
@@ -114,6 +117,9 @@ pub fn provide_app_contexts(
     let viewer = provide_viewer(prefs);
     let notices = provide_notices();
     apply_theme(&config.theme);
+    if let Some(backend) = backend {
+        crate::ui::backend::start(backend);
+    }
     let storage_kind = match config.storage {
         StorageConfig::Local { .. } if local.is_some() => "local",
         StorageConfig::Rest(_) => "rest",

@@ -230,6 +230,7 @@ async fn fetch_text(url: &str) -> Result<(u16, String), String> {
 async fn open(config: Config, params: UrlParams) -> Boot {
     let mut warnings: Vec<StoreError> = Vec::new();
     let mut local: Option<Rc<LocalStore>> = None;
+    let mut backend = None;
     let store: Rc<dyn Store> = match &config.storage {
         StorageConfig::Local { namespace } => match LocalStore::open(namespace) {
             Ok(s) => {
@@ -244,7 +245,13 @@ async fn open(config: Config, params: UrlParams) -> Boot {
                 Rc::new(MemoryStore::new())
             }
         },
-        StorageConfig::Memory | StorageConfig::Rest(_) => Rc::new(MemoryStore::new()),
+        StorageConfig::Rest(rest) => {
+            let b = crate::ui::backend::open(rest);
+            let store = b.outbox.clone() as Rc<dyn Store>;
+            backend = Some(b);
+            store
+        }
+        StorageConfig::Memory => Rc::new(MemoryStore::new()),
     };
     if config.demo {
         let already = local.as_ref().is_some_and(|l| l.meta_flag("demo_seeded"));
@@ -290,5 +297,6 @@ async fn open(config: Config, params: UrlParams) -> Boot {
         local,
         warnings,
         embed,
+        backend,
     }
 }

@@ -75,6 +75,7 @@ pub fn Header(
                         </a>
                     </Show>
                 </nav>
+                <crate::ui::backend::SyncStatusLine/>
                 <div class="g-header__tools">
                     <LanguageSwitcher/>
                     <RoleSwitcher/>

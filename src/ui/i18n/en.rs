@@ -328,6 +328,13 @@ pub static EN: Messages = Messages {
     weekday_label: "Day",
     what_we_will_do: "What we will do",
     withheld: "Results appear once at least {n} people have answered this wave (now {m}), so nobody can be singled out.",
+    sync_pending: "Changes waiting to be sent to the server: {n}.",
+    sync_retry_in: "Next try in {s} s.",
+    sync_send_now: "Send now",
+    sync_failed_title: "Changes the server refused",
+    sync_failed_item: "{what}: {error}",
+    sync_retry: "Retry",
+    sync_discard: "Discard",
     yes: "Yes",
     no: "No",
 };

@@ -731,6 +731,20 @@ pub struct Messages {
     pub what_we_will_do: &'static str,
     /// Below threshold: `{n}`, `{m}`.
     pub withheld: &'static str,
+    /// Writes waiting: `{n}`.
+    pub sync_pending: &'static str,
+    /// Next attempt: `{s}` seconds.
+    pub sync_retry_in: &'static str,
+    /// Send now.
+    pub sync_send_now: &'static str,
+    /// Refused writes heading.
+    pub sync_failed_title: &'static str,
+    /// A refused write: `{what}`, `{error}`.
+    pub sync_failed_item: &'static str,
+    /// Retry a refused write.
+    pub sync_retry: &'static str,
+    /// Discard a refused write.
+    pub sync_discard: &'static str,
     /// Yes.
     pub yes: &'static str,
     /// No.
@@ -836,6 +850,7 @@ mod tests {
     fn polish_is_translated() {
         // Identical strings are allowed only where the words are the same in both languages.
         let same_ok = [
+            "{what}: {error}",
             "Moderator",
             "Gromada",
             "Status",

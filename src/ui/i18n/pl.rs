@@ -328,6 +328,13 @@ pub static PL: Messages = Messages {
     weekday_label: "Dzień",
     what_we_will_do: "Co zrobimy",
     withheld: "Wyniki pojawią się, gdy w tej fali odpowie co najmniej {n} osób (teraz {m}), by nikogo nie dało się wskazać.",
+    sync_pending: "Zmiany czekające na wysłanie do serwera: {n}.",
+    sync_retry_in: "Następna próba za {s} s.",
+    sync_send_now: "Wyślij teraz",
+    sync_failed_title: "Zmiany odrzucone przez serwer",
+    sync_failed_item: "{what}: {error}",
+    sync_retry: "Ponów",
+    sync_discard: "Odrzuć",
     yes: "Tak",
     no: "Nie",
 };
