@@ -61,13 +61,13 @@ pub enum StoreError {
     #[error("storage is unavailable: {0}")]
     Unavailable(String),
     /// The backend cannot be reached or did not answer in time.
-    #[error("the server cannot be reached ({reason}); changes are kept in this browser and sent when it answers again")]
+    #[error("the server cannot be reached ({reason}); try again in a moment (changes this browser already accepted are kept and sent when it answers)")]
     Offline {
         /// What happened (timeout, refused, offline).
         reason: String,
     },
     /// The backend answered with a temporary failure (HTTP 5xx or 429).
-    #[error("the server is failing for now (HTTP {status}); changes are kept in this browser and sent again")]
+    #[error("the server is failing for now (HTTP {status}); try again in a moment (changes this browser already accepted are kept and sent again)")]
     Busy {
         /// The HTTP status.
         status: u16,
@@ -90,8 +90,13 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// Whether trying again later may succeed (the backend was unreachable or busy).
+    /// Whether trying again later may succeed: the backend was unreachable or busy, or its
+    /// answer was unreadable (for a write, whether it took effect is then unknown; sending
+    /// it again is safe, the outbox recognises a write that already landed).
     pub fn is_retryable(&self) -> bool {
-        matches!(self, StoreError::Offline { .. } | StoreError::Busy { .. })
+        matches!(
+            self,
+            StoreError::Offline { .. } | StoreError::Busy { .. } | StoreError::BadResponse(_)
+        )
     }
 }

@@ -26,6 +26,8 @@ use std::rc::Rc;
 pub const FIRST_BACKOFF_MS: u64 = 1_000;
 /// The longest wait between attempts (unless the server asks for longer).
 pub const MAX_BACKOFF_MS: u64 = 60_000;
+/// Attempts of a read before falling back to what was read last.
+pub const READ_ATTEMPTS: u32 = 3;
 
 /// A change waiting to be sent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +61,9 @@ pub struct PendingWrite {
     /// Why the last attempt failed.
     #[serde(default)]
     pub last_error: Option<String>,
+    /// When it took effect (for [`OutboxState::done`]), in milliseconds.
+    #[serde(default)]
+    pub done_at: Option<u64>,
 }
 
 impl PendingWrite {
@@ -91,6 +96,25 @@ pub struct OutboxState {
     pub pending: Vec<PendingWrite>,
     /// Refused for good.
     pub failed: Vec<FailedWrite>,
+    /// The last writes that took effect (any tab), oldest first: applied to what is read
+    /// from the cache while the backend is away, so that view is not older than this
+    /// browser's own changes.
+    #[serde(default)]
+    pub done: Vec<PendingWrite>,
+}
+
+/// How many completed writes [`OutboxState::done`] keeps.
+pub const DONE_KEPT: usize = 50;
+
+impl OutboxState {
+    fn record_done(&mut self, mut write: PendingWrite, at: u64) {
+        write.done_at = Some(at);
+        self.done.push(write);
+        if self.done.len() > DONE_KEPT {
+            let extra = self.done.len() - DONE_KEPT;
+            self.done.drain(..extra);
+        }
+    }
 }
 
 /// Where the outbox is kept between reloads.
@@ -241,6 +265,7 @@ impl OutboxStore {
             op,
             attempts: u32::from(error.is_some()),
             last_error: error.map(ToString::to_string),
+            done_at: None,
         };
         self.modify(|s| s.pending.push(write))?;
         if let Some(e) = error {
@@ -278,7 +303,19 @@ impl OutboxStore {
             return Ok(None);
         }
         match self.apply(collection, &op).await {
-            Ok(v) => Ok(v),
+            Ok(v) => {
+                let write = PendingWrite {
+                    key: (self.new_key)(),
+                    collection: collection.as_str().to_owned(),
+                    op,
+                    attempts: 1,
+                    last_error: None,
+                    done_at: None,
+                };
+                let at = (self.now_ms)();
+                let _ = self.modify(|s| s.record_done(write, at));
+                Ok(v)
+            }
             Err(e) if e.is_retryable() => {
                 self.enqueue(collection, op, Some(&e))?;
                 Ok(None)
@@ -310,7 +347,6 @@ impl OutboxStore {
     /// Keeps the read cache in step with a write that took effect, so a later read while
     /// the backend is away does not offer a stale version to edit.
     fn remember(&self, collection: Collection, op: &WriteOp) {
-        self.lists.borrow_mut().retain(|(c, _), _| *c != collection);
         match op {
             WriteOp::Create(doc) | WriteOp::Update(doc) => {
                 let mut doc = doc.clone();
@@ -396,7 +432,11 @@ impl OutboxStore {
             match outcome {
                 Ok(()) => {
                     self.remember(collection, &write.op);
-                    let _ = self.modify(|s| s.pending.retain(|w| w.key != write.key));
+                    let at = (self.now_ms)();
+                    let _ = self.modify(|s| {
+                        s.pending.retain(|w| w.key != write.key);
+                        s.record_done(write.clone(), at);
+                    });
                     report.sent += 1;
                     self.backoff_ms.set(0);
                 }
@@ -454,15 +494,27 @@ impl OutboxStore {
         Ok(())
     }
 
-    /// Applies the waiting writes of `collection` to `docs` (what this browser expects).
-    fn overlay(&self, collection: Collection, docs: &mut Vec<Value>, query: &Query) {
+    /// Applies the waiting writes of `collection` to `docs` (what this browser expects),
+    /// and the writes that took effect while the read was under way (`read_at`), or at any
+    /// time for `docs` read from the cache (`stale`): the server's answer may predate them.
+    fn overlay(
+        &self,
+        collection: Collection,
+        docs: &mut Vec<Value>,
+        query: &Query,
+        stale: bool,
+        read_at: u64,
+    ) {
         let Ok(state) = self.persistence.load() else {
             return;
         };
-        let mut touched = false;
-        for w in state
-            .pending
+        let done = state
+            .done
             .iter()
+            .filter(|w| stale || w.done_at.is_some_and(|at| at >= read_at));
+        let mut touched = false;
+        for w in done
+            .chain(state.pending.iter())
             .filter(|w| w.collection() == Some(collection))
         {
             let id = w.doc_id();
@@ -507,40 +559,62 @@ impl Store for OutboxStore {
 
     async fn get(&self, collection: Collection, id: &str) -> Result<Option<Value>, StoreError> {
         let key = (collection, id.to_owned());
-        let base = match self.inner.get(collection, id).await {
+        let read_at = (self.now_ms)();
+        let mut read = self.inner.get(collection, id).await;
+        for _ in 1..READ_ATTEMPTS {
+            match &read {
+                Err(e) if e.is_retryable() => read = self.inner.get(collection, id).await,
+                _ => break,
+            }
+        }
+        let (base, stale) = match read {
             Ok(doc) => {
                 match &doc {
                     Some(d) => self.docs.borrow_mut().insert(key, d.clone()),
                     None => self.docs.borrow_mut().remove(&key),
                 };
-                doc
+                (doc, false)
             }
             Err(e) if e.is_retryable() => match self.docs.borrow().get(&key) {
-                Some(d) => Some(d.clone()),
-                None if self.has_pending_for(collection, id) => None,
+                Some(d) => (Some(d.clone()), true),
+                None if self.has_pending_for(collection, id) => (None, true),
                 None => return Err(e),
             },
             Err(e) => return Err(e),
         };
         let mut docs: Vec<Value> = base.into_iter().collect();
-        self.overlay(collection, &mut docs, &Query::all().eq("id", id));
+        self.overlay(
+            collection,
+            &mut docs,
+            &Query::all().eq("id", id),
+            stale,
+            read_at,
+        );
         Ok(docs.pop())
     }
 
     async fn list(&self, collection: Collection, query: &Query) -> Result<Vec<Value>, StoreError> {
         let key = (collection, query_key(query));
-        let mut docs = match self.inner.list(collection, query).await {
+        let read_at = (self.now_ms)();
+        let mut read = self.inner.list(collection, query).await;
+        for _ in 1..READ_ATTEMPTS {
+            match &read {
+                Err(e) if e.is_retryable() => read = self.inner.list(collection, query).await,
+                _ => break,
+            }
+        }
+        let (mut docs, stale) = match read {
             Ok(docs) => {
                 self.lists.borrow_mut().insert(key, docs.clone());
-                docs
+                (docs, false)
             }
             Err(e) if e.is_retryable() => match self.lists.borrow().get(&key) {
-                Some(d) => d.clone(),
+                Some(d) => (d.clone(), true),
                 None => return Err(e),
             },
             Err(e) => return Err(e),
         };
-        self.overlay(collection, &mut docs, query);
+        self.overlay(collection, &mut docs, query, stale, read_at);
         Ok(docs)
     }
 

@@ -381,6 +381,8 @@ impl Store for RestStore {
         }
         let response = self.send(request).await?;
         let result = match response.status {
+            // A body that is there must be readable: a garbled answer is not a confirmation.
+            200 | 202 if !response.body.trim().is_empty() => parse_json(&response).map(|_| ()),
             200 | 202 | 204 => Ok(()),
             404 => Err(StoreError::NotFound {
                 collection,

@@ -110,11 +110,18 @@ pub fn start(backend: Backend) {
             });
         });
         let rest = backend.rest.clone();
+        let outbox = backend.outbox.clone();
         listen(&window, "storage", move |ev| {
             let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else {
                 return;
             };
-            if ev.key().as_deref() != Some(CHANGED_KEY) {
+            let key = ev.key().unwrap_or_default();
+            // Another tab changed the shared outbox: show its state here too.
+            if key.starts_with("gromada-outbox:") {
+                status.set(outbox.status());
+                return;
+            }
+            if key != CHANGED_KEY {
                 return;
             }
             let value = ev.new_value().unwrap_or_default();

@@ -38,7 +38,11 @@ after(async () => {
 
 const actAs = (page, id) => page.locator('.g-role-switcher select').selectOption(id);
 /** Ordinary members offered by the role switcher. */
-const members = (page) => page.locator('.g-role-switcher option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v && !['m-marta', 'm-piotr'].includes(v)));
+const members = async (page) => {
+  await page.waitForFunction(() => document.querySelectorAll('.g-role-switcher option').length > 3);
+  return memberOptions(page);
+};
+const memberOptions = (page) => page.locator('.g-role-switcher option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v && !['m-marta', 'm-piotr'].includes(v)));
 const IDEA = 'Export energy usage to CSV';
 const voteButton = (page) => page.locator(`button[aria-label^="Vote for “${IDEA}”"]`).first();
 const votesIn = async (page) => Number((await voteButton(page).getAttribute('aria-label')).match(/([\d,]+) votes?/)[1].replace(/,/g, ''));

@@ -74,14 +74,30 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     let state = RwSignal::new(None);
     let pending = RwSignal::new(HashSet::new());
     let loaded = RwSignal::new(0u64);
+    // Votes made here, with the number of the last load that had started when each was
+    // saved (`None` while saving). A load that started before a vote was saved may not
+    // contain it (a slow backend, a refresh racing a click): its result gets the vote
+    // re-applied instead of silently undoing what the member just did.
+    let loads_started = StoredValue::new(0u64);
+    let local_votes = StoredValue::new(Vec::<(Vote, bool, Option<u64>)>::new());
     let resource = LocalResource::new(move || {
         store_ctx.version();
         let store = store_ctx.store();
         let slug = slug();
-        async move { load(store, slug).await }
+        loads_started.update_value(|n| *n += 1);
+        let started = loads_started.get_value();
+        async move { (load(store, slug).await, started) }
     });
     Effect::new(move |_| {
-        if let Some(result) = resource.get() {
+        if let Some((mut result, started)) = resource.get() {
+            if let Ok(Some(s)) = &mut result {
+                local_votes.update_value(|votes| {
+                    votes.retain(|(_, _, saved)| saved.is_none_or(|n| n >= started));
+                    for (vote, add, _) in votes.iter() {
+                        s.index.apply_vote(vote, *add, now());
+                    }
+                });
+            }
             state.set(Some(result));
             loaded.update(|n| *n += 1);
         }
@@ -122,6 +138,10 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
                 s.index.apply_vote(&vote, !voted, at);
             }
         });
+        local_votes.update_value(|v| {
+            v.retain(|(old, _, _)| old.id != vote.id);
+            v.push((vote.clone(), !voted, None));
+        });
         let store = store_ctx.store();
         leptos::task::spawn_local(async move {
             // Exactly one vote per voter and idea: the id is derived, so a repeat collides.
@@ -141,6 +161,14 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
             };
             pending.update(|p| {
                 p.remove(&vote.idea_id);
+            });
+            let saved_during = loads_started.get_value();
+            local_votes.update_value(|v| {
+                if result.is_err() {
+                    v.retain(|(old, _, _)| old.id != vote.id);
+                } else if let Some(entry) = v.iter_mut().find(|(old, _, _)| old.id == vote.id) {
+                    entry.2 = Some(saved_during);
+                }
             });
             if let Err(e) = result {
                 state.update(|s| {

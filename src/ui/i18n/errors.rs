@@ -104,8 +104,8 @@ impl Messages {
             }
             (Locale::Pl, StoreError::Malformed(m)) => format!("Nieprawidłowe dane: {m}."),
             (Locale::Pl, StoreError::Unavailable(m)) => format!("Pamięć danych jest niedostępna: {m}."),
-            (Locale::Pl, StoreError::Offline { reason }) => format!("Nie można połączyć się z serwerem ({reason}); zmiany są przechowywane w tej przeglądarce i zostaną wysłane, gdy serwer znów odpowie."),
-            (Locale::Pl, StoreError::Busy { status, .. }) => format!("Serwer chwilowo nie działa (HTTP {status}); zmiany są przechowywane w tej przeglądarce i zostaną wysłane ponownie."),
+            (Locale::Pl, StoreError::Offline { reason }) => format!("Nie można połączyć się z serwerem ({reason}); spróbuj za chwilę (zmiany już przyjęte w tej przeglądarce są przechowywane i zostaną wysłane, gdy serwer odpowie)."),
+            (Locale::Pl, StoreError::Busy { status, .. }) => format!("Serwer chwilowo nie działa (HTTP {status}); spróbuj za chwilę (zmiany już przyjęte w tej przeglądarce są przechowywane i zostaną wysłane ponownie)."),
             (Locale::Pl, StoreError::Rejected { status, reason }) => format!("Serwer odrzucił tę zmianę (HTTP {status}: {reason}); popraw ją i spróbuj ponownie albo ją odrzuć."),
             (Locale::Pl, StoreError::BadResponse(m)) => format!("Serwer przysłał odpowiedź, której Gromada nie umie odczytać ({m}); nic tu nie zmieniono: sprawdź adres serwera i zgodność z docs/backend.md."),
         }
