@@ -106,6 +106,7 @@ test('import a CSV pair: hand-computed tiles, filter, exports, Polish', async ()
   // The data table has the numbers the chart draws.
   const active = page.locator('.g-dash-chart').filter({ has: page.getByRole('heading', { name: 'Active members: daily, weekly, monthly' }) });
   await active.locator('summary').click();
+  await active.locator('tbody tr').first().waitFor();
   const row = active.locator('tbody tr').filter({ hasText: '2025-03-07' });
   assert.deepEqual(await row.locator('th, td').allInnerTexts(), ['2025-03-07', '1', '4', '4', '100%', '25%']);
 
@@ -134,6 +135,7 @@ test('import a CSV pair: hand-computed tiles, filter, exports, Polish', async ()
   await page.getByText(/line 3: tickets 'x' is not a number/).waitFor();
   const tickets = page.locator('.g-dash-chart').filter({ has: page.getByRole('heading', { name: 'Monthly active members and support tickets' }) });
   await tickets.locator('summary').click();
+  await tickets.locator('tbody tr').first().waitFor();
   assert.deepEqual(await tickets.locator('tbody tr').first().locator('th, td').allInnerTexts(), ['2025-03-01', '1', '12']);
   assert.deepEqual(await tickets.locator('tbody tr').nth(1).locator('th, td').allInnerTexts(), ['2025-03-02', '2', '—']);
 
