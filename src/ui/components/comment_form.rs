@@ -49,13 +49,17 @@ pub fn CommentForm(
             return;
         };
         let text = body.get_untracked();
+        let sent = text.clone();
         ops.run(
             move |c| async move { c.post_comment(&idea, &text).await },
             move |result| {
                 let t = i18n.t_untracked();
                 match result {
                     Ok(comment) => {
-                        body.set(String::new());
+                        // Keep what the member typed meanwhile (a slow server).
+                        if body.get_untracked() == sent {
+                            body.set(String::new());
+                        }
                         errors.set(Vec::new());
                         notices.success(if comment.visibility.is_published() {
                             t.comment_posted
