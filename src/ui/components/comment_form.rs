@@ -8,6 +8,32 @@ use crate::ui::components::FieldErrorText;
 use crate::ui::hooks::{use_i18n, use_notices, use_ops};
 use crate::ui::i18n::{fill, wait_text};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+thread_local! {
+    /// Unsent comment text per idea, so a page that re-renders (fresh data from the
+    /// server, another tab's change) never loses what the member was typing.
+    static DRAFTS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+fn draft_of(idea: Option<&Idea>) -> String {
+    idea.and_then(|i| DRAFTS.with(|d| d.borrow().get(i.id.as_str()).cloned()))
+        .unwrap_or_default()
+}
+
+fn keep_draft(idea: Option<&Idea>, text: &str) {
+    if let Some(i) = idea {
+        DRAFTS.with(|d| {
+            let mut d = d.borrow_mut();
+            if text.is_empty() {
+                d.remove(i.id.as_str());
+            } else {
+                d.insert(i.id.to_string(), text.to_owned());
+            }
+        });
+    }
+}
 
 /// The comment form of an idea.
 #[component]
@@ -19,7 +45,11 @@ pub fn CommentForm(
     let i18n = use_i18n();
     let notices = use_notices();
     let ops = use_ops();
-    let body = RwSignal::new(String::new());
+    let body = RwSignal::new(idea.with_untracked(|i| draft_of(i.as_ref())));
+    Effect::new(move |_| {
+        let text = body.get();
+        idea.with_untracked(|i| keep_draft(i.as_ref(), &text));
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // Seconds left before slow mode lets the member post again.
     let wait = RwSignal::new(0i64);
@@ -50,14 +80,19 @@ pub fn CommentForm(
         };
         let text = body.get_untracked();
         let sent = text.clone();
+        let idea_for_draft = idea.clone();
         ops.run(
             move |c| async move { c.post_comment(&idea, &text).await },
             move |result| {
                 let t = i18n.t_untracked();
                 match result {
                     Ok(comment) => {
-                        // Keep what the member typed meanwhile (a slow server).
-                        if body.get_untracked() == sent {
+                        // Keep what the member typed meanwhile (a slow server); the form
+                        // may have been rebuilt since, so the draft is cleared too.
+                        if draft_of(Some(&idea_for_draft)) == sent {
+                            keep_draft(Some(&idea_for_draft), "");
+                        }
+                        if body.try_get_untracked().is_some_and(|b| b == sent) {
                             body.set(String::new());
                         }
                         errors.set(Vec::new());
