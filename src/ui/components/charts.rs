@@ -6,19 +6,22 @@ use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Gauge, Line};
 use charming::Chart;
 
-/// The palette: the brand colour first.
-const COLORS: [&str; 6] = [
+/// The palette: the brand colour first (each ≥ 4.5:1 on white).
+pub const COLORS: [&str; 6] = [
     "#1d4ed8", "#b45309", "#15803d", "#7c3aed", "#b91c1c", "#0e7490",
 ];
 
+/// The palette as chart colours.
+pub fn palette() -> Vec<charming::element::Color> {
+    COLORS
+        .iter()
+        .map(|c| charming::element::Color::from(*c))
+        .collect()
+}
+
 fn base() -> Chart {
     Chart::new()
-        .color(
-            COLORS
-                .iter()
-                .map(|c| charming::element::Color::from(*c))
-                .collect::<Vec<_>>(),
-        )
+        .color(palette())
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .grid(
             Grid::new()
@@ -44,21 +47,14 @@ pub fn bars(labels: Vec<String>, values: Vec<f64>, horizontal: bool) -> Chart {
 
 /// A gauge from `min` to `max` showing `value`.
 pub fn gauge(value: f64, min: f64, max: f64, name: &str) -> Chart {
-    Chart::new()
-        .color(
-            COLORS
-                .iter()
-                .map(|c| charming::element::Color::from(*c))
-                .collect::<Vec<_>>(),
-        )
-        .series(
-            Gauge::new()
-                .min(min)
-                .max(max)
-                .split_number(4.0)
-                .radius("90%")
-                .data(vec![(value, name.to_owned())]),
-        )
+    Chart::new().color(palette()).series(
+        Gauge::new()
+            .min(min)
+            .max(max)
+            .split_number(4.0)
+            .radius("90%")
+            .data(vec![(value, name.to_owned())]),
+    )
 }
 
 /// Lines over `labels`; a `None` is a gap.

@@ -9,19 +9,9 @@ use charming::element::{AreaStyle, AxisType, CoordinateSystem, Orient, Tooltip, 
 use charming::series::{Bar, Heatmap, Line};
 use charming::Chart;
 
-/// The palette shared with the survey charts (brand blue first), all ≥ 4.5:1 on white.
-const COLORS: [&str; 6] = [
-    "#1d4ed8", "#b45309", "#15803d", "#7c3aed", "#b91c1c", "#0e7490",
-];
-
 fn base() -> Chart {
     Chart::new()
-        .color(
-            COLORS
-                .iter()
-                .map(|c| charming::element::Color::from(*c))
-                .collect::<Vec<_>>(),
-        )
+        .color(crate::ui::components::charts::palette())
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().top("0"))
         .grid(
