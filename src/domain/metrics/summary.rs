@@ -103,8 +103,13 @@ impl Metrics {
 
     /// The period `from`–`to` and the one before it.
     pub fn compare(&self, from: Day, to: Day) -> Comparison {
+        self.compare_rows(from, to, &self.daily(from, to))
+    }
+
+    /// The same, reusing the period's daily rows when the caller already has them.
+    pub fn compare_rows(&self, from: Day, to: Day, rows: &[DailyRow]) -> Comparison {
         let (pfrom, pto) = previous_period(from, to);
-        let current = self.kpis(from, to, &self.daily(from, to));
+        let current = self.kpis(from, to, rows);
         let previous = self.kpis(pfrom, pto, &self.daily(pfrom, pto));
         Comparison { current, previous }
     }

@@ -48,6 +48,18 @@ impl View {
     }
 }
 
+/// The channels of the `ch` query parameter (empty: all).
+fn channels_in(q: &leptos_router::params::ParamsMap) -> Vec<String> {
+    q.get("ch")
+        .map(|c| {
+            c.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The default period: the 30 days ending on the last day with activity (or today).
 fn default_range(computed: &Computed, today: Day) -> (Day, Day) {
     let to = computed
@@ -94,18 +106,7 @@ fn Dashboard(report: bool) -> impl IntoView {
     let state = use_dashboard_state();
     let store_ctx = use_store();
     let query = use_query_map();
-    let channels = Memo::new(move |_| {
-        query.with(|q| {
-            q.get("ch")
-                .map(|c| {
-                    c.split(',')
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let channels = Memo::new(move |_| query.with(channels_in));
     let computed = LocalResource::new(move || {
         let imported = state.imported.get();
         let channels = channels.get();
@@ -186,15 +187,7 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
             View {
                 from: day("from").unwrap_or(default_from),
                 to: day("to").unwrap_or(default_to),
-                channels: q
-                    .get("ch")
-                    .map(|c| {
-                        c.split(',')
-                            .filter(|s| !s.is_empty())
-                            .map(str::to_owned)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                channels: channels_in(q),
             }
         })
     });
@@ -224,7 +217,7 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
     });
     let comparison = Memo::new(move |_| {
         let v = view_state.get();
-        c.with_value(|c| c.metrics.compare(v.from, v.to))
+        rows.with(|r| c.with_value(|c| c.metrics.compare_rows(v.from, v.to, r)))
     });
     let export = move |_| {
         let v = view_state.get_untracked();

@@ -81,80 +81,52 @@ fn change_line(
 
 fn tiles(t: &'static Messages, l: Locale, cmp: &Comparison, computed: &Computed) -> Vec<Tile> {
     let (now, before) = (&cmp.current, &cmp.previous);
-    let num = |v: f64, digits: u8| format::number(l, v, digits);
+    let count = |v: f64| format::number(l, v, 0);
+    let tenths = |v: f64| format::number(l, v, 1);
     let pct = |v: f64| format::percent(l, v, 1);
+    // A figure where more is better, shown with `show` now and in the change line.
+    let higher = |label, now: f64, before: f64, show: &dyn Fn(f64) -> String, detail| Tile {
+        label,
+        value: show(now),
+        change: Some(change_line(t, l, now, before, show(before), Better::Higher)),
+        detail,
+    };
     let mut out = vec![
-        Tile {
-            label: t.dash.kpi_dau,
-            value: num(now.dau, 1),
-            change: Some(change_line(
-                t,
-                l,
-                now.dau,
-                before.dau,
-                num(before.dau, 1),
-                Better::Higher,
-            )),
-            detail: None,
-        },
-        Tile {
-            label: t.dash.kpi_wau,
-            value: num(f64::from(now.wau), 0),
-            change: Some(change_line(
-                t,
-                l,
-                f64::from(now.wau),
-                f64::from(before.wau),
-                num(f64::from(before.wau), 0),
-                Better::Higher,
-            )),
-            detail: None,
-        },
-        Tile {
-            label: t.dash.kpi_mau,
-            value: num(f64::from(now.mau), 0),
-            change: Some(change_line(
-                t,
-                l,
-                f64::from(now.mau),
-                f64::from(before.mau),
-                num(f64::from(before.mau), 0),
-                Better::Higher,
-            )),
-            detail: None,
-        },
-        Tile {
-            label: t.dash.kpi_engagement,
-            value: pct(now.engagement_rate),
-            change: Some(change_line(
-                t,
-                l,
-                now.engagement_rate,
-                before.engagement_rate,
-                pct(before.engagement_rate),
-                Better::Higher,
-            )),
-            detail: Some(fill(
+        higher(t.dash.kpi_dau, now.dau, before.dau, &tenths, None),
+        higher(
+            t.dash.kpi_wau,
+            f64::from(now.wau),
+            f64::from(before.wau),
+            &count,
+            None,
+        ),
+        higher(
+            t.dash.kpi_mau,
+            f64::from(now.mau),
+            f64::from(before.mau),
+            &count,
+            None,
+        ),
+        higher(
+            t.dash.kpi_engagement,
+            now.engagement_rate,
+            before.engagement_rate,
+            &pct,
+            Some(fill(
                 t.dash.kpi_engagement_formula,
                 &[
-                    ("mau", &num(f64::from(now.mau), 0)),
-                    ("members", &num(f64::from(now.members), 0)),
+                    ("mau", &count(f64::from(now.mau))),
+                    ("members", &count(f64::from(now.members))),
                 ],
             )),
-        },
-        Tile {
-            label: t.dash.kpi_stickiness,
-            value: pct(now.stickiness),
-            change: Some(change_line(
-                t,
-                l,
-                now.stickiness,
-                before.stickiness,
-                pct(before.stickiness),
-                Better::Higher,
-            )),
-            detail: Some(t.dash.kpi_stickiness_formula.to_owned()),
-        },
+        ),
+        higher(
+            t.dash.kpi_stickiness,
+            now.stickiness,
+            before.stickiness,
+            &pct,
+            Some(t.dash.kpi_stickiness_formula.to_owned()),
+        ),
         Tile {
             label: t.dash.kpi_first_response,
             value: now
@@ -175,46 +147,34 @@ fn tiles(t: &'static Messages, l: Locale, cmp: &Comparison, computed: &Computed)
                         &now.first_response_p90_s
                             .map_or_else(|| t.dash.kpi_none.to_owned(), |s| duration(t, l, s)),
                     ),
-                    ("n", &num(f64::from(now.unanswered), 0)),
+                    ("n", &count(f64::from(now.unanswered))),
                 ],
             )),
         },
-        Tile {
-            label: t.dash.kpi_ugc,
-            value: num(now.ugc_per_day, 1),
-            change: Some(change_line(
-                t,
-                l,
-                now.ugc_per_day,
-                before.ugc_per_day,
-                num(before.ugc_per_day, 1),
-                Better::Higher,
-            )),
-            detail: None,
-        },
+        higher(
+            t.dash.kpi_ugc,
+            now.ugc_per_day,
+            before.ugc_per_day,
+            &tenths,
+            None,
+        ),
     ];
     match &computed.app {
         Some(app) => {
             let into = ideas_into_roadmap(&app.ideas, &app.boards, now.from, now.to);
             let prior = ideas_into_roadmap(&app.ideas, &app.boards, before.from, before.to);
-            out.push(Tile {
-                label: t.dash.kpi_roadmap,
-                value: num(f64::from(into), 0),
-                change: Some(change_line(
-                    t,
-                    l,
-                    f64::from(into),
-                    f64::from(prior),
-                    num(f64::from(prior), 0),
-                    Better::Higher,
-                )),
-                detail: None,
-            });
+            out.push(higher(
+                t.dash.kpi_roadmap,
+                f64::from(into),
+                f64::from(prior),
+                &count,
+                None,
+            ));
             out.push(Tile {
                 label: t.dash.kpi_nps,
                 value: app.nps.as_ref().map_or_else(
                     || t.dash.kpi_none.to_owned(),
-                    |(_, _, nps)| num(nps.round(), 0),
+                    |(_, _, nps)| count(nps.round()),
                 ),
                 change: None,
                 detail: app.nps.as_ref().map(|(survey, wave, _)| {
