@@ -19,6 +19,54 @@ pub enum StorageConfig {
     Memory,
     /// A JSON backend over REST.
     Rest(RestConfig),
+    /// A CouchDB database (a CouchDB 3 cluster or anything that speaks its API).
+    Couch(CouchConfig),
+}
+
+/// How to reach a CouchDB database (docs/couchdb.md).
+#[derive(Clone, PartialEq, Eq)]
+pub struct CouchConfig {
+    /// The server, e.g. `https://couch.example.com` (no database in it).
+    pub url: String,
+    /// The database name.
+    pub database: String,
+    /// A bearer (JWT) token from the configuration or the host page; `None` uses the
+    /// CouchDB session cookie (`AuthSession`) the browser holds for the server.
+    pub token: Option<String>,
+    /// Give up on a request after this many milliseconds (the changes feed waits longer).
+    pub timeout_ms: u32,
+}
+
+impl CouchConfig {
+    /// A database with the defaults (10 s timeout, session cookie).
+    pub fn new(url: &str, database: &str) -> Self {
+        Self {
+            url: url.to_owned(),
+            database: database.to_owned(),
+            token: None,
+            timeout_ms: 10_000,
+        }
+    }
+}
+
+/// Debug output never shows the token.
+impl fmt::Debug for CouchConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CouchConfig")
+            .field("url", &self.url)
+            .field("database", &self.database)
+            .field("token", &self.token.as_ref().map(|_| "(set)"))
+            .field("timeout_ms", &self.timeout_ms)
+            .finish()
+    }
+}
+
+/// Whether `name` is a valid CouchDB database name (`^[a-z][a-z0-9_$()+/-]*$`, ≤ 238).
+pub fn is_couch_database(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some('a'..='z'))
+        && name.len() <= 238
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_$()+/-".contains(c))
 }
 
 /// How to reach a JSON backend (docs/backend.md).
@@ -214,6 +262,7 @@ pub const ATTRIBUTES: &[(&str, &str)] = &[
     ("data-namespace", "storage.namespace"),
     ("data-backend-url", "storage.base_url"),
     ("data-backend-token", "storage.token"),
+    ("data-database", "storage.database"),
     ("data-locale", "locale"),
     ("data-view", "view"),
     ("data-demo", "demo"),
@@ -257,13 +306,18 @@ pub fn parse(
     let mut storage_type = ("local".to_owned(), "default".to_owned());
     let mut namespace = None;
     let mut base_url = None;
+    let mut database = None;
     let mut rest = RestConfig::new("");
     for (field, value, source) in &fields {
         let text = value.as_str();
         match field.as_str() {
             "storage.type" => match text {
-                Some(t @ ("local" | "memory" | "rest")) => storage_type = (t.to_owned(), source.clone()),
-                _ => errors.push(err(field, "\"local\", \"memory\" or \"rest\"", value, source)),
+                Some(t @ ("local" | "memory" | "rest" | "couch")) => storage_type = (t.to_owned(), source.clone()),
+                _ => errors.push(err(field, "\"local\", \"memory\", \"rest\" or \"couch\"", value, source)),
+            },
+            "storage.database" => match text {
+                Some(name) if is_couch_database(name) => database = Some(name.to_owned()),
+                _ => errors.push(err(field, "a CouchDB database name: lowercase letters first, then letters, digits and _$()+/-", value, source)),
             },
             "storage.namespace" => match text {
                 Some(ns) if is_slug(ns) => namespace = Some(ns.to_owned()),
@@ -375,6 +429,25 @@ pub fn parse(
                 StorageConfig::Memory
             }
         },
+        "couch" => {
+            match (base_url, database) {
+                (Some(url), Some(database)) => StorageConfig::Couch(CouchConfig {
+                    url,
+                    database,
+                    token: rest.token,
+                    timeout_ms: rest.timeout_ms,
+                }),
+                (url, _) => {
+                    errors.push(ConfigError {
+                    field: if url.is_none() { "storage.base_url" } else { "storage.database" }.into(),
+                    expected: "the CouchDB server URL and database name when storage.type is \"couch\"".into(),
+                    found: "nothing".into(),
+                    source: storage_type.1.clone(),
+                });
+                    StorageConfig::Memory
+                }
+            }
+        }
         _ => StorageConfig::Local {
             namespace: namespace.unwrap_or_else(|| "default".into()),
         },
@@ -592,6 +665,40 @@ mod tests {
             .unwrap()
             .expected
             .contains('#'));
+    }
+
+    #[test]
+    fn couch_storage_needs_url_and_a_valid_database() {
+        let errors = parse(
+            Some(&json!({"storage": {"type": "couch", "base_url": "http://localhost:5984"}})),
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].field, "storage.database");
+        let errors = parse(
+            Some(
+                &json!({"storage": {"type": "couch", "base_url": "http://x", "database": "Acme"}}),
+            ),
+            &[],
+        )
+        .unwrap_err();
+        assert!(errors[0].expected.contains("lowercase"));
+        let attrs = [
+            ("data-storage".to_owned(), "couch".to_owned()),
+            (
+                "data-backend-url".to_owned(),
+                "https://couch.example.com".to_owned(),
+            ),
+            ("data-database".to_owned(), "acme-community".to_owned()),
+            ("data-backend-token".to_owned(), "eyJ.jwt".to_owned()),
+        ];
+        let c = parse(None, &attrs).unwrap();
+        let StorageConfig::Couch(couch) = c.storage else {
+            panic!("couch expected");
+        };
+        assert_eq!(couch.database, "acme-community");
+        assert_eq!(couch.token.as_deref(), Some("eyJ.jwt"));
+        assert!(!format!("{couch:?}").contains("eyJ"));
     }
 
     #[test]

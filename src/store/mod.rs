@@ -3,6 +3,7 @@
 //! The UI reaches typed entities through [`StoreExt`] and never knows which store it has.
 
 pub mod community;
+pub mod couch;
 mod error;
 pub mod http;
 pub mod memory;
@@ -129,7 +130,7 @@ pub type Listener = Rc<dyn Fn(Collection)>;
 /// - `list` returns documents in id order unless the query sorts.
 #[async_trait(?Send)]
 pub trait Store {
-    /// A short name of the implementation (`memory`, `local`, `rest`).
+    /// A short name of the implementation (`memory`, `local`, `rest`, `couch`).
     fn kind(&self) -> &'static str;
 
     /// One document, or `None`.

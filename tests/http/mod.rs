@@ -78,7 +78,14 @@ impl Http for UreqHttp {
             .into_reader()
             .take(MAX_BODY_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| HttpError::Unreachable(e.to_string()))?;
+            .map_err(|e| {
+                // A deadline passing while the body streams (a longpoll) is a timeout too.
+                if e.kind() == std::io::ErrorKind::TimedOut || e.to_string().contains("timeout") {
+                    HttpError::Timeout(request.timeout_ms)
+                } else {
+                    HttpError::Unreachable(e.to_string())
+                }
+            })?;
         if bytes.len() > MAX_BODY_BYTES {
             return Err(HttpError::TooLarge(bytes.len()));
         }
