@@ -123,6 +123,7 @@ pub fn provide_app_contexts(
     let storage_kind = match config.storage {
         StorageConfig::Local { .. } if local.is_some() => "local",
         StorageConfig::Rest(_) => "rest",
+        StorageConfig::Couch(_) => "couch",
         _ => "memory",
     };
     provide_context(AppInfo {
@@ -233,7 +234,7 @@ fn Footer() -> impl IntoView {
             <p>
                 {move || match kind {
                     "local" => i18n.t().storage_local,
-                    "rest" => i18n.t().storage_remote,
+                    "rest" | "couch" => i18n.t().storage_remote,
                     _ => i18n.t().storage_memory,
                 }}
             </p>

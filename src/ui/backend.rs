@@ -1,14 +1,17 @@
-//! A JSON backend in the browser: the REST store behind the offline outbox, queued
-//! writes sent when due (and at once when the browser comes back online), other people's
-//! changes looked for on an interval and on focus, other tabs' writes heard through a
-//! storage event, and a status line saying what waits or was refused.
+//! A shared backend in the browser (a JSON REST API or CouchDB): the store behind the
+//! offline outbox, queued writes sent when due (and at once when the browser comes back
+//! online), other people's changes heard (REST: looked for on an interval and on focus;
+//! CouchDB: followed on the `_changes` feed, resuming from the last sequence after a
+//! failure), other tabs' writes heard through a storage event, and a status line saying
+//! what waits or was refused.
 
-use crate::domain::config::RestConfig;
+use crate::domain::config::{CouchConfig, RestConfig};
+use crate::store::couch::CouchStore;
 use crate::store::http::FetchHttp;
 use crate::store::outbox::{OutboxStatus, OutboxStore};
 use crate::store::outbox_local::LocalOutbox;
 use crate::store::rest::RestStore;
-use crate::store::{Collection, Store};
+use crate::store::{Collection, Listener, Store};
 use crate::ui::hooks::{new_id, use_i18n};
 use crate::ui::i18n::fill;
 use leptos::prelude::*;
@@ -19,39 +22,106 @@ use wasm_bindgen::JsCast;
 /// localStorage key other tabs watch to hear of a write.
 const CHANGED_KEY: &str = "gromada-rest-changed";
 
-/// The REST store and its outbox.
+/// How long one `_changes` longpoll waits for news.
+const LONGPOLL_MS: u32 = 25_000;
+
+/// The network store behind the outbox.
+#[derive(Clone)]
+pub enum Remote {
+    /// A JSON REST API.
+    Rest(Rc<RestStore>),
+    /// A CouchDB database.
+    Couch(Rc<CouchStore>),
+}
+
+impl Remote {
+    fn notify(&self, collections: &[Collection]) {
+        match self {
+            Remote::Rest(r) => r.notify(collections),
+            Remote::Couch(c) => c.notify(collections),
+        }
+    }
+}
+
+/// The network store and its outbox.
 #[derive(Clone)]
 pub struct Backend {
-    /// The REST store (for refreshes).
-    pub rest: Rc<RestStore>,
+    /// The network store (for refreshes and change notices).
+    pub remote: Remote,
     /// The outbox in front of it (what the app uses as its store).
     pub outbox: Rc<OutboxStore>,
-    /// Seconds between refreshes (0: only on focus).
+    /// Seconds between refreshes (0: only on focus; a CouchDB feed needs none).
     pub refresh_s: u32,
 }
 
-/// Opens the configured backend.
-pub fn open(config: &RestConfig) -> Backend {
-    let rest = Rc::new(RestStore::new(Rc::new(FetchHttp), config.clone()));
-    rest.after_write(Rc::new(|collection: Collection| {
+/// Tells other tabs of this origin that `collection` changed.
+fn tell_other_tabs() -> Listener {
+    Rc::new(|collection: Collection| {
         if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = s.set_item(
                 CHANGED_KEY,
                 &format!("{}:{}", collection.as_str(), js_sys::Date::now()),
             );
         }
-    }));
-    let outbox = Rc::new(OutboxStore::new(
-        rest.clone() as Rc<dyn Store>,
-        Rc::new(LocalOutbox::for_backend(&config.base_url)),
+    })
+}
+
+fn outbox(store: Rc<dyn Store>, key: &str) -> Rc<OutboxStore> {
+    Rc::new(OutboxStore::new(
+        store,
+        Rc::new(LocalOutbox::for_backend(key)),
         Rc::new(new_id),
         Rc::new(|| js_sys::Date::now() as u64),
-    ));
+    ))
+}
+
+/// Opens the configured REST backend.
+pub fn open(config: &RestConfig) -> Backend {
+    let rest = Rc::new(RestStore::new(Rc::new(FetchHttp), config.clone()));
+    rest.after_write(tell_other_tabs());
     Backend {
-        rest,
-        outbox,
+        outbox: outbox(rest.clone() as Rc<dyn Store>, &config.base_url),
+        remote: Remote::Rest(rest),
         refresh_s: config.refresh_s,
     }
+}
+
+/// Opens the configured CouchDB database.
+pub fn open_couch(config: &CouchConfig) -> Backend {
+    let couch = Rc::new(CouchStore::new(Rc::new(FetchHttp), config.clone()));
+    couch.after_write(tell_other_tabs());
+    let key = format!("{}/{}", config.url.trim_end_matches('/'), config.database);
+    Backend {
+        outbox: outbox(couch.clone() as Rc<dyn Store>, &key),
+        remote: Remote::Couch(couch),
+        refresh_s: 0,
+    }
+}
+
+/// Follows the database's `_changes` feed for as long as the page lives: longpolls from
+/// the current end, tells the listeners what changed, and after a failure waits (1 s,
+/// doubling to 30 s) and resumes from the last sequence seen, so nothing is missed.
+fn follow_changes(couch: Rc<CouchStore>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut since: Option<String> = None;
+        let mut backoff_ms = 1_000;
+        loop {
+            let step = match &since {
+                None => couch.current_seq().await,
+                Some(seq) => couch.changes(seq, LONGPOLL_MS).await.map(|c| c.last_seq),
+            };
+            match step {
+                Ok(seq) => {
+                    since = Some(seq);
+                    backoff_ms = 1_000;
+                }
+                Err(_) => {
+                    gloo_timers::future::TimeoutFuture::new(backoff_ms).await;
+                    backoff_ms = (backoff_ms * 2).min(30_000);
+                }
+            }
+        }
+    });
 }
 
 /// The outbox's status, for the status line.
@@ -85,10 +155,15 @@ pub fn start(backend: Backend) {
     };
     let tick = flush_if_due.clone();
     gloo_timers::callback::Interval::new(1_000, tick).forget();
-    let refresh = {
-        let rest = backend.rest.clone();
-        move || {
-            let rest = rest.clone();
+    let rest = match &backend.remote {
+        Remote::Rest(rest) => Some(rest.clone()),
+        Remote::Couch(couch) => {
+            follow_changes(couch.clone());
+            None
+        }
+    };
+    let refresh = move || {
+        if let Some(rest) = rest.clone() {
             wasm_bindgen_futures::spawn_local(async move {
                 rest.refresh().await;
             });
@@ -109,7 +184,7 @@ pub fn start(backend: Backend) {
                 outbox.flush().await;
             });
         });
-        let rest = backend.rest.clone();
+        let remote = backend.remote.clone();
         let outbox = backend.outbox.clone();
         listen(&window, "storage", move |ev| {
             let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else {
@@ -126,7 +201,7 @@ pub fn start(backend: Backend) {
             }
             let value = ev.new_value().unwrap_or_default();
             if let Some(c) = value.split(':').next().and_then(Collection::parse) {
-                rest.notify(&[c]);
+                remote.notify(&[c]);
             }
         });
     }

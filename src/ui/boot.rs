@@ -251,6 +251,12 @@ async fn open(config: Config, params: UrlParams) -> Boot {
             backend = Some(b);
             store
         }
+        StorageConfig::Couch(couch) => {
+            let b = crate::ui::backend::open_couch(couch);
+            let store = b.outbox.clone() as Rc<dyn Store>;
+            backend = Some(b);
+            store
+        }
         StorageConfig::Memory => Rc::new(MemoryStore::new()),
     };
     if config.demo {
