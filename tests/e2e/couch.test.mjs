@@ -4,12 +4,13 @@
 // visible conflict, not a lost update; a vote made while the database is unreachable
 // waits in the outbox (shown) and lands once when it is back.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { loadSeed, startPouch } from '../../scripts/couch/pouch.mjs';
 import { axeSerious, DEMO_BOARD, launch, openApp, recordingContext, startServer } from './support.mjs';
 
 const DB = 'community';
@@ -22,47 +23,20 @@ const freePort = () => new Promise((ok) => {
   });
 });
 
-const call = async (method, path, body) => {
-  const res = await fetch(`${couchUrl}/${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-};
+let call;
 /** Documents of a collection matching `selector`, as Gromada sees them. */
 const find = async (type, selector = {}) => (await call('POST', `${DB}/_find`, { selector: { type, ...selector }, limit: 100000 })).docs;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gromada-couch-e2e-'));
-  const port = await freePort();
-  couchUrl = `http://127.0.0.1:${port}`;
-  couch = spawn(resolve('node_modules/.bin/pouchdb-server'), ['--in-memory', '--no-stdout-logs', '--port', String(port), '--config', join(dir, 'config.json')], { cwd: dir, stdio: 'ignore' });
-  let failed = null;
-  couch.on('error', (e) => { failed = e; });
-  for (let i = 0; ; i++) {
-    if (failed) throw new Error(`pouchdb-server did not start: ${failed.message} (run ./x setup)`);
-    try { await fetch(couchUrl); break; } catch { /* not yet */ }
-    if (i > 300) throw new Error('pouchdb-server did not start');
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  // The browser app talks to it cross-origin, with credentials (the session cookie).
-  await call('PUT', '_config/httpd/enable_cors', 'true');
-  await call('PUT', '_config/cors/origins', '*');
-  await call('PUT', '_config/cors/credentials', 'true');
+  couch = await startPouch({ dir, port: await freePort() });
+  couchUrl = couch.url;
+  call = couch.call;
   execFileSync('node', ['scripts/couch/setup.mjs', '--url', couchUrl, '--db', DB], { stdio: 'inherit' });
   // The demo community (the same generator as the other e2e suites), loaded in bulk.
   const seed = join(dir, 'db.json');
   execFileSync('cargo', ['run', '--quiet', '--example', 'seed_db', '--', seed], { stdio: 'inherit' });
-  const data = JSON.parse(readFileSync(seed, 'utf8'));
-  for (const [type, items] of Object.entries(data)) {
-    if (!Array.isArray(items) || items.length === 0) continue;
-    const docs = items.map((d) => ({ _id: `${type}:${d.id}`, type, ...d }));
-    const result = await call('POST', `${DB}/_bulk_docs`, { docs });
-    assert.ok(result.every((r) => r.ok), `${type} loaded`);
-  }
+  await loadSeed(call, DB, seed);
   browser = await launch();
   app = await startServer({
     dir: 'dist',
@@ -74,7 +48,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await app?.close();
-  couch?.kill();
+  couch?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
