@@ -130,6 +130,11 @@ fn votes_per_idea_come_from_the_view_and_changes_reach_listeners() {
     );
     server.add_user(ADMIN, "boss", "pw", &["gromada_admin"]);
     let boss = user(&server, &db, "boss");
+    assert_eq!(
+        block_on(boss.session_user()).unwrap().as_deref(),
+        Some("boss")
+    );
+    assert_eq!(block_on(store(&server, &db).session_user()).unwrap(), None);
     let watcher = user(&server, &db, "boss");
     let heard = Rc::new(RefCell::new(Vec::new()));
     let h = heard.clone();

@@ -7,12 +7,14 @@
 //   node scripts/couch/setup.mjs --url http://127.0.0.1:5984 --db gromada
 //        [--user admin] [--password …]     (or COUCHDB_USER / COUCHDB_PASSWORD)
 //        [--private]                        (only signed-in users may read)
+//        [--shards Q] [--replicas N]        (a new database on a CouchDB 3 cluster:
+//                                            q shards, n copies of each; see README)
 //
 // Exit codes: 0 done, 1 the server refused or is unreachable, 2 wrong arguments.
 import { designDoc, DESIGN_ID, MANGO_INDEXES } from "./design.mjs";
 
 function parseArgs(argv) {
-  const args = { url: null, db: null, user: process.env.COUCHDB_USER, password: process.env.COUCHDB_PASSWORD, private: false };
+  const args = { url: null, db: null, user: process.env.COUCHDB_USER, password: process.env.COUCHDB_PASSWORD, private: false, q: null, n: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -25,6 +27,8 @@ function parseArgs(argv) {
     else if (a === "--user") args.user = value();
     else if (a === "--password") args.password = value();
     else if (a === "--private") args.private = true;
+    else if (a === "--shards") args.q = count(a, value());
+    else if (a === "--replicas") args.n = count(a, value());
     else usage(`unknown argument ${a}`);
   }
   if (!args.url || !args.db) usage("--url and --db are required");
@@ -41,8 +45,14 @@ function canonical(value) {
   return JSON.stringify(value);
 }
 
+function count(flag, text) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) usage(`${flag} needs a whole number from 1 to 64`);
+  return n;
+}
+
 function usage(problem) {
-  console.error(`couch-setup: ${problem}\nusage: setup.mjs --url URL --db NAME [--user U --password P] [--private]`);
+  console.error(`couch-setup: ${problem}\nusage: setup.mjs --url URL --db NAME [--user U --password P] [--private] [--shards Q] [--replicas N]`);
   process.exit(2);
 }
 
@@ -68,9 +78,11 @@ async function main() {
     throw new Error(`${what}: HTTP ${r.status} ${r.json?.reason ?? r.json?.error ?? r.text.slice(0, 200)}`);
   };
 
-  let r = await call("PUT", db);
-  if (r.status === 201 || r.status === 202) console.log(`created database ${args.db}`);
+  const placement = [args.q && `q=${args.q}`, args.n && `n=${args.n}`].filter(Boolean).join("&");
+  let r = await call("PUT", placement ? `${db}?${placement}` : db);
+  if (r.status === 201 || r.status === 202) console.log(`created database ${args.db}${placement ? ` (${placement})` : ""}`);
   else if (r.status !== 412) fail(`creating database ${args.db}`, r);
+  else if (placement) console.log(`database ${args.db} exists: --shards/--replicas apply only to a new database`);
 
   const wanted = designDoc();
   r = await call("GET", `${db}/${DESIGN_ID}`);

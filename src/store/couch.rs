@@ -306,6 +306,22 @@ impl CouchStore {
         Ok(())
     }
 
+    /// The name of the user the server knows this client as (`GET /_session`), or `None`
+    /// when signed out. The name is a member id.
+    pub async fn session_user(&self) -> Result<Option<String>, StoreError> {
+        let request = self.request("GET", format!("{}/_session", self.server_url()));
+        let response = self.send(request).await?;
+        if !response.is_success() {
+            return Err(Self::rejected(&response));
+        }
+        let body = parse_json(&response)?;
+        Ok(body
+            .pointer("/userCtx/name")
+            .and_then(Value::as_str)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned))
+    }
+
     /// The stored document and its revision, or `None`.
     async fn fetch(
         &self,

@@ -98,6 +98,20 @@ pub fn open_couch(config: &CouchConfig) -> Backend {
     }
 }
 
+/// With a CouchDB session (the brand's site signed the member in), the app acts as that
+/// member: the server's rules judge writes by the session's name, so acting as anyone else
+/// would only be refused.
+fn act_as_session_user(couch: Rc<CouchStore>) {
+    let Some(viewer) = use_context::<crate::ui::hooks::ViewerContext>() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(Some(name)) = couch.session_user().await {
+            viewer.act_as(Some(&crate::domain::ids::MemberId::from(name.as_str())));
+        }
+    });
+}
+
 /// Follows the database's `_changes` feed for as long as the page lives: longpolls from
 /// the current end, tells the listeners what changed, and after a failure waits (1 s,
 /// doubling to 30 s) and resumes from the last sequence seen, so nothing is missed.
@@ -159,6 +173,7 @@ pub fn start(backend: Backend) {
         Remote::Rest(rest) => Some(rest.clone()),
         Remote::Couch(couch) => {
             follow_changes(couch.clone());
+            act_as_session_user(couch.clone());
             None
         }
     };

@@ -154,3 +154,43 @@ test('a vote made while the database is unreachable waits, is shown, and lands o
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_CONNECTION_REFUSED') && !p.includes('Failed to load resource')), []);
   await context.close();
 });
+
+// Last: it ends pouchdb-server's "admin party", so the rules judge every write.
+test('with a CouchDB session the app acts as that member; the server refuses acting as another', async () => {
+  const basic = `Basic ${Buffer.from('admin:s3cret').toString('base64')}`;
+  await call('PUT', '_config/admins/admin', 's3cret');
+  const { context, problems } = await recordingContext(browser);
+  const page = await openApp(context, boardUrl());
+  const [me, other] = await members(page);
+  const res = await fetch(`${couchUrl}/_users/org.couchdb.user:${me}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: basic },
+    body: JSON.stringify({ name: me, password: 'pw', roles: [], type: 'user' }),
+  });
+  assert.equal(res.status, 201, await res.text());
+  // The brand's site signs the member in (here: the page itself, as such a site would).
+  await page.evaluate(async ([url, name]) => {
+    const r = await fetch(`${url}/_session`, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: 'pw' }) });
+    if (!r.ok) throw new Error(await r.text());
+  }, [couchUrl, me]);
+  await page.reload();
+  await page.waitForFunction((m) => document.querySelector('.g-role-switcher select')?.value === m, me, { timeout: 10_000 });
+  // Voting as oneself lands.
+  await voteButton(page).waitFor();
+  const pressed = (await voteButton(page).getAttribute('aria-pressed')) === 'true';
+  await voteButton(page).click();
+  await page.waitForFunction(([t, p]) => document.querySelector(`button[aria-label^="Vote for “${t}”"]`)?.getAttribute('aria-pressed') === String(!p) && document.querySelector(`button[aria-label^="Vote for “${t}”"]`)?.getAttribute('aria-busy') !== 'true', [IDEA, pressed]);
+  const [idea] = await find('ideas', { title: IDEA });
+  assert.equal((await find('votes', { idea_id: idea.id, voter: `m:${me}` })).length, pressed ? 0 : 1);
+  // Acting as another member in the demo switcher does not fool the server.
+  await actAs(page, other);
+  await voteButton(page).waitFor();
+  const theirs = (await find('votes', { idea_id: idea.id, voter: `m:${other}` })).length;
+  await voteButton(page).click();
+  await page.getByText(/members may only add and remove their own votes/).first().waitFor({ timeout: 10_000 });
+  assert.equal((await find('votes', { idea_id: idea.id, voter: `m:${other}` })).length, theirs, 'nothing written for the other member');
+  // Expected: requests cut short by the reload, and the server's refusal itself.
+  const expected = (p) => p.includes('net::ERR_ABORTED') || p.includes('Failed to load resource') || p.startsWith(`HTTP 403 for ${couchUrl}/${DB}/votes%3A`);
+  assert.deepEqual(problems.filter((p) => !expected(p)), []);
+  await context.close();
+});
