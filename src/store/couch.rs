@@ -20,6 +20,7 @@
 //! unreadable → [`StoreError::BadResponse`].
 
 use super::http::{Http, HttpError, HttpRequest, HttpResponse};
+use super::net::{busy, describe_http, parse_json, server_reason, Hooks};
 use super::rest::encode;
 use super::{doc_id, doc_version, set_version, Collection, Listener, Query, Store, StoreError};
 use crate::domain::config::CouchConfig;
@@ -42,9 +43,7 @@ pub const DESIGN_DOC: &str = "_design/gromada";
 pub struct CouchStore {
     http: Rc<dyn Http>,
     config: CouchConfig,
-    listeners: RefCell<Vec<Listener>>,
-    /// Told after every write that took effect.
-    after_write: RefCell<Option<Listener>>,
+    hooks: Hooks,
     /// The `AuthSession` cookie from [`CouchStore::log_in`], where the transport shows it
     /// (native code; a browser keeps it in its own cookie jar instead).
     session: RefCell<Option<String>>,
@@ -65,48 +64,7 @@ pub fn collection_of(couch_id: &str) -> Option<Collection> {
 
 /// CouchDB's reason from an error body (`{"error": "forbidden", "reason": "…"}`).
 fn reason(response: &HttpResponse) -> String {
-    let body = response.body.trim();
-    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(body) {
-        for key in ["reason", "error", "message"] {
-            if let Some(text) = map.get(key).and_then(Value::as_str) {
-                return shorten(text);
-            }
-        }
-    }
-    if body.starts_with('<') {
-        return "the server sent an HTML page instead of JSON".into();
-    }
-    if body.is_empty() {
-        return "no reason given".into();
-    }
-    shorten(body)
-}
-
-fn shorten(text: &str) -> String {
-    let mut s: String = text.chars().filter(|c| !c.is_control()).take(200).collect();
-    if text.chars().count() > 200 {
-        s.push('…');
-    }
-    s
-}
-
-fn describe_http(e: HttpError) -> StoreError {
-    match e {
-        HttpError::TooLarge(_) => StoreError::BadResponse(e.to_string()),
-        HttpError::Timeout(_) | HttpError::Unreachable(_) => StoreError::Offline {
-            reason: e.to_string(),
-        },
-    }
-}
-
-fn parse_json(response: &HttpResponse) -> Result<Value, StoreError> {
-    serde_json::from_str(&response.body).map_err(|e| {
-        if response.body.trim_start().starts_with('<') {
-            StoreError::BadResponse("an HTML page instead of JSON".into())
-        } else {
-            StoreError::BadResponse(format!("malformed JSON: {e}"))
-        }
-    })
+    server_reason(response, &["reason", "error", "message"])
 }
 
 /// The CouchDB form of a Gromada document: its fields plus `_id`, `type` and `_rev`.
@@ -203,8 +161,7 @@ impl CouchStore {
         Self {
             http,
             config,
-            listeners: RefCell::new(Vec::new()),
-            after_write: RefCell::new(None),
+            hooks: Hooks::default(),
             session: RefCell::new(None),
             page_size: PAGE_SIZE,
         }
@@ -218,21 +175,7 @@ impl CouchStore {
 
     /// Calls `hook` with the collection after every write that took effect.
     pub fn after_write(&self, hook: Listener) {
-        *self.after_write.borrow_mut() = Some(hook);
-    }
-
-    fn wrote<T>(
-        &self,
-        collection: Collection,
-        result: Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        if result.is_ok() {
-            let hook = self.after_write.borrow().clone();
-            if let Some(hook) = hook {
-                hook(collection);
-            }
-        }
-        result
+        self.hooks.after_write(hook);
     }
 
     fn server_url(&self) -> &str {
@@ -265,13 +208,10 @@ impl CouchStore {
 
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, StoreError> {
         let response = self.http.send(request).await.map_err(describe_http)?;
-        if response.status == 429 || response.status >= 500 {
-            return Err(StoreError::Busy {
-                status: response.status,
-                retry_after_ms: response.retry_after_ms(),
-            });
+        match busy(&response) {
+            Some(e) => Err(e),
+            None => Ok(response),
         }
-        Ok(response)
     }
 
     fn rejected(response: &HttpResponse) -> StoreError {
@@ -438,13 +378,10 @@ impl CouchStore {
                 })
             }
             Err(e) => return Err(describe_http(e)),
-            Ok(r) if r.status == 429 || r.status >= 500 => {
-                return Err(StoreError::Busy {
-                    status: r.status,
-                    retry_after_ms: r.retry_after_ms(),
-                })
-            }
-            Ok(r) => r,
+            Ok(r) => match busy(&r) {
+                Some(e) => return Err(e),
+                None => r,
+            },
         };
         if !response.is_success() {
             return Err(Self::rejected(&response));
@@ -475,12 +412,7 @@ impl CouchStore {
 
     /// Tells the listeners that `collections` changed elsewhere.
     pub fn notify(&self, collections: &[Collection]) {
-        let listeners: Vec<Listener> = self.listeners.borrow().clone();
-        for c in collections {
-            for l in &listeners {
-                l(*c);
-            }
-        }
+        self.hooks.notify(collections);
     }
 }
 
@@ -562,7 +494,7 @@ impl Store for CouchStore {
             409 => Err(StoreError::AlreadyExists { collection, id }),
             _ => Err(Self::rejected(&response)),
         };
-        self.wrote(collection, result)
+        self.hooks.wrote(collection, result)
     }
 
     async fn update(&self, collection: Collection, mut doc: Value) -> Result<Value, StoreError> {
@@ -592,7 +524,7 @@ impl Store for CouchStore {
             404 => Err(StoreError::NotFound { collection, id }),
             _ => Err(Self::rejected(&response)),
         };
-        self.wrote(collection, result)
+        self.hooks.wrote(collection, result)
     }
 
     async fn delete(
@@ -621,7 +553,11 @@ impl Store for CouchStore {
             let url = format!("{}?rev={}", self.doc_url(collection, id), encode(&rev));
             let response = self.send(self.request("DELETE", url)).await?;
             match response.status {
-                200..=202 => return self.wrote(collection, parse_json(&response).map(|_| ())),
+                200..=202 => {
+                    return self
+                        .hooks
+                        .wrote(collection, parse_json(&response).map(|_| ()))
+                }
                 404 => {
                     return Err(StoreError::NotFound {
                         collection,
@@ -640,7 +576,7 @@ impl Store for CouchStore {
     }
 
     fn subscribe(&self, listener: Listener) {
-        self.listeners.borrow_mut().push(listener);
+        self.hooks.subscribe(listener);
     }
 }
 

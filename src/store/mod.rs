@@ -8,6 +8,7 @@ mod error;
 pub mod http;
 pub mod memory;
 pub mod migrate;
+mod net;
 pub mod outbox;
 mod query;
 pub mod rest;

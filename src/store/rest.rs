@@ -10,7 +10,8 @@
 //! [`StoreError::Rejected`] with the server's reason, anything unreadable →
 //! [`StoreError::BadResponse`]. Nothing here panics on what a server sends.
 
-use super::http::{Http, HttpError, HttpRequest, HttpResponse};
+use super::http::{Http, HttpRequest, HttpResponse};
+use super::net::{busy, describe_http, parse_json, server_reason, Hooks};
 use super::{
     doc_id, doc_version, set_version, Collection, Listener, Order, Query, Store, StoreError,
 };
@@ -25,11 +26,9 @@ use std::rc::Rc;
 pub struct RestStore {
     http: Rc<dyn Http>,
     config: RestConfig,
-    listeners: RefCell<Vec<Listener>>,
+    hooks: Hooks,
     /// ETag of each collection's last full listing, for cheap change checks.
     etags: RefCell<HashMap<Collection, String>>,
-    /// Told after every write that took effect (other tabs hear of it this way).
-    after_write: RefCell<Option<Listener>>,
 }
 
 /// Percent-encodes a path segment or query value (RFC 3986 unreserved characters kept).
@@ -45,51 +44,9 @@ pub fn encode(text: &str) -> String {
     out
 }
 
-/// The server's reason from an error body: `{"error": …}`, `{"message": …}`, plain text;
-/// an HTML page is named as such rather than shown.
+/// The server's reason from an error body: `{"error": …}`, `{"message": …}`, plain text.
 fn reason(response: &HttpResponse) -> String {
-    let body = response.body.trim();
-    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(body) {
-        for key in ["error", "message", "reason", "detail"] {
-            if let Some(text) = map.get(key).and_then(Value::as_str) {
-                return shorten(text);
-            }
-        }
-    }
-    if body.starts_with('<') {
-        return "the server sent an HTML page instead of JSON".into();
-    }
-    if body.is_empty() {
-        return "no reason given".into();
-    }
-    shorten(body)
-}
-
-fn shorten(text: &str) -> String {
-    let mut s: String = text.chars().filter(|c| !c.is_control()).take(200).collect();
-    if text.chars().count() > 200 {
-        s.push('…');
-    }
-    s
-}
-
-fn describe_http(e: HttpError) -> StoreError {
-    match e {
-        HttpError::TooLarge(_) => StoreError::BadResponse(e.to_string()),
-        HttpError::Timeout(_) | HttpError::Unreachable(_) => StoreError::Offline {
-            reason: e.to_string(),
-        },
-    }
-}
-
-fn parse_json(response: &HttpResponse) -> Result<Value, StoreError> {
-    serde_json::from_str(&response.body).map_err(|e| {
-        if response.body.trim_start().starts_with('<') {
-            StoreError::BadResponse("an HTML page instead of JSON".into())
-        } else {
-            StoreError::BadResponse(format!("malformed JSON: {e}"))
-        }
-    })
+    server_reason(response, &["error", "message", "reason", "detail"])
 }
 
 /// A document as the server sent it: an object with the expected text id.
@@ -123,29 +80,14 @@ impl RestStore {
         Self {
             http,
             config,
-            listeners: RefCell::new(Vec::new()),
+            hooks: Hooks::default(),
             etags: RefCell::new(HashMap::new()),
-            after_write: RefCell::new(None),
         }
     }
 
     /// Calls `hook` with the collection after every write that took effect.
     pub fn after_write(&self, hook: Listener) {
-        *self.after_write.borrow_mut() = Some(hook);
-    }
-
-    fn wrote<T>(
-        &self,
-        collection: Collection,
-        result: Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        if result.is_ok() {
-            let hook = self.after_write.borrow().clone();
-            if let Some(hook) = hook {
-                hook(collection);
-            }
-        }
-        result
+        self.hooks.after_write(hook);
     }
 
     /// The collection's URL (no trailing slash).
@@ -175,13 +117,10 @@ impl RestStore {
 
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, StoreError> {
         let response = self.http.send(request).await.map_err(describe_http)?;
-        if response.status == 429 || response.status >= 500 {
-            return Err(StoreError::Busy {
-                status: response.status,
-                retry_after_ms: response.retry_after_ms(),
-            });
+        match busy(&response) {
+            Some(e) => Err(e),
+            None => Ok(response),
         }
-        Ok(response)
     }
 
     /// The conflict a 409/412 answer describes (the body may carry the stored document).
@@ -282,12 +221,7 @@ impl RestStore {
 
     /// Tells the listeners that `collections` changed elsewhere.
     pub fn notify(&self, collections: &[Collection]) {
-        let listeners: Vec<Listener> = self.listeners.borrow().clone();
-        for c in collections {
-            for l in &listeners {
-                l(*c);
-            }
-        }
+        self.hooks.notify(collections);
     }
 }
 
@@ -366,7 +300,7 @@ impl Store for RestStore {
             409 | 412 => Err(self.conflict(collection, &id, expected, &response)),
             _ => Err(Self::rejected(&response)),
         };
-        self.wrote(collection, result)
+        self.hooks.wrote(collection, result)
     }
 
     async fn delete(
@@ -391,11 +325,11 @@ impl Store for RestStore {
             409 | 412 => Err(self.conflict(collection, id, version.unwrap_or(0), &response)),
             _ => Err(Self::rejected(&response)),
         };
-        self.wrote(collection, result)
+        self.hooks.wrote(collection, result)
     }
 
     fn subscribe(&self, listener: Listener) {
-        self.listeners.borrow_mut().push(listener);
+        self.hooks.subscribe(listener);
     }
 }
 
