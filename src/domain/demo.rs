@@ -891,7 +891,9 @@ fn pulse_survey(now: Timestamp) -> Survey {
         threshold: THRESHOLD_DEFAULT,
         schedule: Schedule {
             opens_at: first,
-            open_days: 28,
+            // Open until the next wave opens (first Mondays are 28 or 35 days apart), so
+            // the demo always has a wave members can answer, whatever today's date.
+            open_days: 35,
             recurrence: Recurrence::Monthly { nth: 1, weekday: 1 },
             utc_offset_min: 60,
         },
@@ -1071,6 +1073,24 @@ mod tests {
             d.responses.len(),
             "one response per member per wave"
         );
+    }
+
+    #[test]
+    fn the_pulse_has_an_open_wave_whatever_the_date() {
+        // A demo opened on 2026-12-02 once found its wave closed (first Mondays 35 days apart).
+        let start = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+        for day in 0..800 {
+            for hour in [0, 7, 8, 9, 23] {
+                let now = start.plus_days(day).plus_ms(hour * 3_600_000);
+                let survey = pulse_survey(now);
+                assert!(
+                    matches!(survey.schedule.wave_at(now), Some((_, true))),
+                    "on {}: {:?}",
+                    now.to_rfc3339(),
+                    survey.schedule.wave_at(now)
+                );
+            }
+        }
     }
 
     #[test]
