@@ -79,11 +79,25 @@ fn one_response_per_member_and_wave_editable_while_open() {
     missing.remove(&QuestionId::from("csat"));
     let err = block_on(ola.answer(&s, &missing)).unwrap_err();
     assert!(matches!(err, OpError::Rule(DomainError::Invalid(e)) if e[0].field == "answers.csat"));
-    // After the wave closes: no more answers or edits.
+    // The demo's waves run back to back: after this wave closes an answer starts a new
+    // response in the next wave, and the closed wave's response stays as it was.
     let closed_at = s.schedule.wave_end(wave.0).unwrap().plus_ms(1);
     let late = as_(&store, member("ola", Role::Member), closed_at);
+    let next = block_on(late.answer(&s, &answers(10))).unwrap();
+    assert_eq!(next.wave, wave.0 + 1);
+    assert_ne!(next.id, first.id);
+    let kept = block_on(store.get_as::<Response>(first.id.as_str()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.answers[&QuestionId::from("nps")], Answer::Score(3));
+    // With a gap between waves: after the wave closes, no more answers or edits.
+    let mut short = s.clone();
+    short.schedule.open_days = 7;
+    let closed_at = short.schedule.wave_end(wave.0).unwrap().plus_ms(1);
+    assert!(closed_at < short.schedule.wave_start(wave.0 + 1).unwrap());
+    let late = as_(&store, member("ola", Role::Member), closed_at);
     assert_eq!(
-        block_on(late.answer(&s, &answers(10))).unwrap_err(),
+        block_on(late.answer(&short, &answers(10))).unwrap_err(),
         OpError::Rule(DomainError::VotingClosed)
     );
 }
