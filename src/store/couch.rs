@@ -431,6 +431,7 @@ impl Store for CouchStore {
         let mut docs = Vec::new();
         let mut bookmark: Option<String> = None;
         let mut skip = 0;
+        let mut fetched = 0;
         loop {
             let mut body = json!({"selector": selector, "limit": self.page_size});
             match &bookmark {
@@ -445,8 +446,8 @@ impl Store for CouchStore {
             if !response.is_success() {
                 return Err(Self::rejected(&response));
             }
-            let answer = parse_json(&response)?;
-            let Some(Value::Array(page)) = answer.get("docs").cloned() else {
+            let mut answer = parse_json(&response)?;
+            let Some(Value::Array(page)) = answer.get_mut("docs").map(Value::take) else {
                 return Err(StoreError::BadResponse(format!(
                     "the {} list has no docs array",
                     collection.as_str()
@@ -463,18 +464,16 @@ impl Store for CouchStore {
             if count < self.page_size {
                 break;
             }
-            match answer.get("bookmark").and_then(Value::as_str) {
-                Some(b)
-                    if bookmark.is_none() && skip == 0
-                        || bookmark.as_deref().is_some_and(|old| old != b) =>
-                {
-                    bookmark = Some(b.to_owned());
-                }
+            // A bookmark that moves on is followed; without one (pouchdb-server) or when
+            // it stops moving, the rest is read by `skip` from what was read so far.
+            fetched += count;
+            bookmark = match answer.get("bookmark").and_then(Value::as_str) {
+                Some(b) if skip == 0 && bookmark.as_deref() != Some(b) => Some(b.to_owned()),
                 _ => {
-                    bookmark = None;
-                    skip += count;
+                    skip = fetched;
+                    None
                 }
-            }
+            };
         }
         // CouchDB collates ids by Unicode rules; the contract is plain id order.
         docs.sort_by(|a, b| doc_id(a).unwrap_or("").cmp(doc_id(b).unwrap_or("")));
