@@ -13,9 +13,11 @@ mod http;
 use futures::executor::block_on;
 use gromada::domain::config::CouchConfig;
 use gromada::domain::demo;
+use gromada::domain::ranking::BoardIndex;
 use gromada::domain::time::Timestamp;
+use gromada::domain::vote::Vote;
 use gromada::store::couch::CouchStore;
-use gromada::store::{seed, Collection, Query, Store, StoreError};
+use gromada::store::{seed, Collection, Query, Store, StoreError, StoreExt};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -114,11 +116,14 @@ fn revisions_refuse_lost_updates_and_lists_page_through_everything() {
             a.get(Collection::Ideas, "i07").await.unwrap().unwrap()["version"],
             1
         );
+        // A database set up before the board_tally view (or never set up): the app is told
+        // to list the votes instead.
+        assert_eq!(a.board_tallies("even", "m:x").await.unwrap(), None);
     });
 }
 
 #[test]
-fn votes_per_idea_come_from_the_view_and_changes_reach_listeners() {
+fn tallies_per_idea_come_from_the_view_and_changes_reach_listeners() {
     let server = backend::PouchServer::start();
     server.add_admin(ADMIN.0, ADMIN.1);
     let db = server.fresh_db(Some(ADMIN));
@@ -158,11 +163,20 @@ fn votes_per_idea_come_from_the_view_and_changes_reach_listeners() {
         )
         .await
         .unwrap();
-        let counts = boss.vote_counts("b1").await.unwrap();
+        let tallies = boss.board_tallies("b1", "m:m0").await.unwrap().unwrap();
+        let votes: Vec<_> = tallies
+            .ideas
+            .iter()
+            .map(|(idea, t)| (idea.as_str(), t.member_votes, t.anonymous_votes))
+            .collect();
+        assert_eq!(votes, vec![("i1", 3, 0), ("i2", 1, 0)]);
         assert_eq!(
-            counts.into_iter().collect::<Vec<_>>(),
-            vec![("i1".to_owned(), 3), ("i2".to_owned(), 1)]
+            ids(&tallies.own_votes),
+            ["vote:i1:m:m0", "vote:i2:m:m0"],
+            "the voter's own votes come with the counts"
         );
+        let b2 = boss.board_tallies("b2", "d:dev1").await.unwrap().unwrap();
+        assert_eq!(b2.ideas["x"].anonymous_votes, 1);
         let changes = watcher.changes(&since, 5_000).await.unwrap();
         assert_eq!(changes.collections, vec![Collection::Votes]);
         assert_eq!(*heard.borrow(), vec![Collection::Votes]);
@@ -170,6 +184,10 @@ fn votes_per_idea_come_from_the_view_and_changes_reach_listeners() {
         let quiet = watcher.changes(&changes.last_seq, 300).await.unwrap();
         assert!(quiet.collections.is_empty());
     });
+}
+
+fn ids(docs: &[Value]) -> Vec<&str> {
+    docs.iter().map(|d| d["id"].as_str().unwrap()).collect()
 }
 
 /// The outcome of a write as the rules judged it: `Ok` or the server's refusal.
@@ -208,6 +226,73 @@ fn the_rules_refuse_forbidden_writes_on_the_server() {
             }
         }
     });
+
+    // The board_tally view sums exactly what the app counts from every vote and comment.
+    let now = Timestamp::parse("2026-11-01T12:00:00Z").unwrap();
+    let mut community = community;
+    let mut rejected = community.comments[0].clone();
+    rejected.id = gromada::domain::ids::CommentId::from("rejected-one");
+    rejected.visibility = gromada::domain::idea::Visibility::Rejected;
+    block_on(boss.create_as(&rejected)).unwrap();
+    community.comments.push(rejected);
+    for board in &community.boards {
+        let of_board = |b: &gromada::domain::ids::BoardId| b == &board.id;
+        let ideas: Vec<_> = community
+            .ideas
+            .iter()
+            .filter(|i| of_board(&i.board_id))
+            .cloned()
+            .collect();
+        let votes: Vec<_> = community
+            .votes
+            .iter()
+            .filter(|v| of_board(&v.board_id))
+            .cloned()
+            .collect();
+        let comments: Vec<_> = community
+            .comments
+            .iter()
+            .filter(|c| of_board(&c.board_id))
+            .cloned()
+            .collect();
+        let full = BoardIndex::build(board, ideas.clone(), &votes, &comments, now);
+        let voter = votes.first().map(|v| v.voter.clone()).unwrap();
+        let tallies = block_on(boss.board_tallies(board.id.as_str(), &voter.key()))
+            .unwrap()
+            .expect("the view is installed");
+        let own: Vec<Vote> = tallies
+            .own_votes
+            .iter()
+            .map(|v| serde_json::from_value(v.clone()).unwrap())
+            .collect();
+        assert_eq!(own.len(), votes.iter().filter(|v| v.voter == voter).count());
+        let counts = tallies
+            .ideas
+            .into_iter()
+            .map(|(id, t)| (gromada::domain::ids::IdeaId::from(id), t))
+            .collect();
+        let lean = BoardIndex::from_tallies(board, ideas.clone(), &counts, &own, now);
+        for idea in &ideas {
+            let (a, b) = (full.stats(&idea.id), lean.stats(&idea.id));
+            assert_eq!(
+                (a.member_votes, a.anonymous_votes, a.comments),
+                (b.member_votes, b.anonymous_votes, b.comments),
+                "{}",
+                idea.id
+            );
+            assert!(
+                (a.weighted_votes - b.weighted_votes).abs() <= 1e-9 * a.weighted_votes.max(1.0)
+            );
+            assert!(
+                (a.weighted_comments - b.weighted_comments).abs()
+                    <= 1e-9 * a.weighted_comments.max(1.0)
+            );
+            assert_eq!(
+                full.has_voted(&voter, &idea.id),
+                lean.has_voted(&voter, &idea.id)
+            );
+        }
+    }
 
     let idea = community
         .ideas

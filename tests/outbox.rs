@@ -8,9 +8,10 @@
 use async_trait::async_trait;
 use futures::executor::block_on;
 use gromada::domain::rng::Rng;
+use gromada::domain::time::Timestamp;
 use gromada::store::memory::MemoryStore;
 use gromada::store::outbox::{MemoryPersistence, OutboxPersistence, OutboxStore};
-use gromada::store::{Collection, Listener, Query, Store, StoreError};
+use gromada::store::{BoardTallies, Collection, Listener, Query, Store, StoreError};
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -110,6 +111,30 @@ impl Store for Flaky {
     }
     fn subscribe(&self, l: Listener) {
         self.inner.subscribe(l);
+    }
+    /// Sums like CouchDB's board_tally view: what the server has, nothing of the outbox.
+    async fn board_tallies(
+        &self,
+        board: &str,
+        voter: &str,
+    ) -> Result<Option<BoardTallies>, StoreError> {
+        self.before()?;
+        let votes = self
+            .inner
+            .list(Collection::Votes, &Query::all().eq("board_id", board))
+            .await?;
+        let mut t = BoardTallies::default();
+        for v in votes {
+            if v["voter"] == voter {
+                t.own_votes.push(v.clone());
+            }
+            let at = Timestamp::parse(v["created_at"].as_str().unwrap()).unwrap();
+            t.ideas
+                .entry(v["idea_id"].as_str().unwrap().to_owned())
+                .or_default()
+                .count_vote(v["voter"].as_str().unwrap().starts_with("d:"), at, true);
+        }
+        Ok(Some(t))
     }
 }
 
@@ -245,6 +270,56 @@ fn writes_while_away_are_kept_shown_and_sent_once() {
             .unwrap()
             .is_empty());
         assert_eq!(s.outbox.status().pending, 0);
+    });
+}
+
+fn vote(idea: &str, voter: &str) -> Value {
+    json!({"id": format!("vote:{idea}:{voter}"), "idea_id": idea, "board_id": "b", "voter": voter,
+           "created_at": "2026-11-30T10:00:00Z"})
+}
+
+#[test]
+fn board_tallies_count_this_browsers_waiting_votes_once() {
+    let s = setup();
+    block_on(async {
+        for doc in [
+            vote("i1", "m:other"),
+            vote("i1", "m:me"),
+            vote("i2", "m:other"),
+        ] {
+            s.outbox.create(Collection::Votes, doc).await.unwrap();
+        }
+        let t = s.outbox.board_tallies("b", "m:me").await.unwrap().unwrap();
+        assert_eq!((t.ideas["i1"].member_votes, t.own_votes.len()), (2, 1));
+        s.backend.mode.set(Mode::Down);
+        // Away: my vote on i2 waits, my vote on i1 is taken back; the cached tallies show both.
+        s.outbox
+            .create(Collection::Votes, vote("i2", "m:me"))
+            .await
+            .unwrap();
+        s.outbox
+            .delete(Collection::Votes, "vote:i1:m:me", None)
+            .await
+            .unwrap();
+        let t = s.outbox.board_tallies("b", "m:me").await.unwrap().unwrap();
+        assert_eq!(t.ideas["i1"].member_votes, 1);
+        assert_eq!(t.ideas["i2"].member_votes, 2);
+        assert_eq!(ids(&t.own_votes), ["vote:i2:m:me"]);
+        // Someone else's tallies do not get my waiting votes as theirs.
+        assert!(
+            s.outbox.board_tallies("b", "m:x").await.is_err(),
+            "never read while up"
+        );
+        s.backend.mode.set(Mode::Up);
+        // Back: the server has them; counted once, not again on top of the server's sum.
+        assert_eq!(s.outbox.flush().await.waiting, 0);
+        let t = s.outbox.board_tallies("b", "m:me").await.unwrap().unwrap();
+        assert_eq!(t.ideas["i1"].member_votes, 1);
+        assert_eq!(t.ideas["i2"].member_votes, 2);
+        assert_eq!(ids(&t.own_votes), ["vote:i2:m:me"]);
+        let expected = 2.0
+            * gromada::domain::ranking::growth(Timestamp::parse("2026-11-30T10:00:00Z").unwrap());
+        assert!((t.ideas["i2"].vote_growth - expected).abs() < 1e-9 * expected);
     });
 }
 

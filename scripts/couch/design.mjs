@@ -1,4 +1,4 @@
-// Gromada's CouchDB design document: the votes-per-idea view and the server-side rules
+// Gromada's CouchDB design document: the per-idea tallies view and the server-side rules
 // (validate_doc_update). Installed and upgraded by scripts/couch/setup.mjs (`./x couch-setup`).
 //
 // The functions below are sent to CouchDB as source text (Function.prototype.toString),
@@ -7,11 +7,25 @@
 
 /* eslint-disable no-var */
 
-// Votes per idea, reduced on the server: GET …/_view/votes_by_idea?group_level=2
-// &startkey=["<board>"]&endkey=["<board>",{}] answers a whole board in one request.
-function votesByIdea(doc) {
-  if (doc.type === "votes" && typeof doc.board_id === "string" && typeof doc.idea_id === "string") {
-    emit([doc.board_id, doc.idea_id, doc.voter && doc.voter.charAt(0) === "d" ? "device" : "member"], 1);
+// Everything a board's list needs per idea, summed on the server (`_sum` of arrays):
+// [member votes, device votes, Σ growth of vote times, published comments, Σ growth of
+// comment times], where growth(t) = e^(ln 2 / 7 days × (t − 2024-01-01)) (capped at e^700)
+// lets the client turn a sum into the Trending weight Σ ½^(age / 7 days) at any moment
+// (src/domain/ranking.rs: growth, IdeaTally). GET …/_view/board_tally?group_level=2
+// &startkey=["<board>"]&endkey=["<board>",{}]: one row per idea, one request per board.
+function boardTally(doc) {
+  var EPOCH = 1704067200000;
+  var K = Math.LN2 / 7 / 86400000;
+  function growth(at) {
+    var t = typeof at === "string" ? Date.parse(at) : NaN;
+    return isNaN(t) ? 0 : Math.exp(Math.min(700, K * (t - EPOCH)));
+  }
+  if (typeof doc.board_id !== "string" || typeof doc.idea_id !== "string") return;
+  if (doc.type === "votes" && typeof doc.voter === "string") {
+    var device = doc.voter.charAt(0) === "d";
+    emit([doc.board_id, doc.idea_id], [device ? 0 : 1, device ? 1 : 0, growth(doc.created_at), 0, 0]);
+  } else if (doc.type === "comments" && (doc.visibility === undefined || doc.visibility === "published")) {
+    emit([doc.board_id, doc.idea_id], [0, 0, 0, 1, growth(doc.created_at)]);
   }
 }
 
@@ -161,7 +175,7 @@ export function designDoc() {
     _id: DESIGN_ID,
     language: "javascript",
     views: {
-      votes_by_idea: { map: source(votesByIdea), reduce: "_count" },
+      board_tally: { map: source(boardTally), reduce: "_sum" },
     },
     validate_doc_update: source(validate),
   };
@@ -171,6 +185,7 @@ export function designDoc() {
 export const MANGO_INDEXES = [
   ["type"],
   ["type", "board_id"],
+  ["type", "board_id", "voter"],
   ["type", "idea_id"],
   ["type", "survey_id"],
   ["type", "member_id"],

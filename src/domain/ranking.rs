@@ -99,6 +99,77 @@ impl IdeaStats {
     }
 }
 
+/// The first instant of 2024 (UTC): the reference point of [`growth`].
+pub const TALLY_EPOCH_MS: i64 = 1_704_067_200_000;
+
+/// `e^(k·(at − epoch))` with `k = ln 2 / half-life`: a weight that does not depend on
+/// "now", so a server can sum it once (CouchDB's `_sum` reduce) and the client turns the
+/// sum into Σ [`decay`] with one multiplication: `Σ growth × growth(now)⁻¹`. The exponent
+/// is capped at 700 (f64 overflows past 709), which is reached in 2043: move the epoch
+/// (and rebuild the view) before then.
+///
+/// ```
+/// use gromada::domain::ranking::{decay, growth, IdeaTally};
+/// use gromada::domain::time::{Timestamp, DAY_MS};
+/// let now = Timestamp(1_780_000_000_000);
+/// let at = Timestamp(now.0 - 3 * DAY_MS);
+/// let tally = IdeaTally { member_votes: 1, vote_growth: growth(at), ..IdeaTally::default() };
+/// assert!((tally.stats(now).weighted_votes - decay(at, now)).abs() < 1e-12);
+/// ```
+pub fn growth(at: Timestamp) -> f64 {
+    let days = (at.0 - TALLY_EPOCH_MS) as f64 / DAY_MS as f64;
+    (std::f64::consts::LN_2 / HALF_LIFE_DAYS * days)
+        .min(700.0)
+        .exp()
+}
+
+/// Counts of one idea summed by a server (votes split member / device, published
+/// comments, and their [`growth`] sums), from which [`IdeaStats`] follow at any "now".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IdeaTally {
+    /// Votes by signed-in members.
+    pub member_votes: u32,
+    /// Anonymous (device) votes.
+    pub anonymous_votes: u32,
+    /// Σ [`growth`] of the votes' times.
+    pub vote_growth: f64,
+    /// Published comments.
+    pub comments: u32,
+    /// Σ [`growth`] of the published comments' times.
+    pub comment_growth: f64,
+}
+
+impl IdeaTally {
+    /// The counts and Trending weights as of `now`.
+    pub fn stats(&self, now: Timestamp) -> IdeaStats {
+        // growth(now) can be 0 only for instants long before the epoch (never "now").
+        let scale = 1.0 / growth(now).max(f64::MIN_POSITIVE);
+        IdeaStats {
+            member_votes: self.member_votes,
+            anonymous_votes: self.anonymous_votes,
+            comments: self.comments,
+            weighted_votes: (self.vote_growth * scale).max(0.0),
+            weighted_comments: (self.comment_growth * scale).max(0.0),
+        }
+    }
+
+    /// Counts one vote in (`added`) or out, made at `at` by an anonymous voter or not.
+    pub fn count_vote(&mut self, anonymous: bool, at: Timestamp, added: bool) {
+        let slot = if anonymous {
+            &mut self.anonymous_votes
+        } else {
+            &mut self.member_votes
+        };
+        if added {
+            *slot = slot.saturating_add(1);
+            self.vote_growth += growth(at);
+        } else {
+            *slot = slot.saturating_sub(1);
+            self.vote_growth = (self.vote_growth - growth(at)).max(0.0);
+        }
+    }
+}
+
 /// Which ideas to show.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IdeaFilter {
@@ -190,6 +261,36 @@ impl BoardIndex {
             lanes,
             positions,
         }
+    }
+
+    /// Builds the index from counts a server summed ([`IdeaTally`] per idea) and only the
+    /// votes of the viewer (`own_votes`), as of `now`: what a board with hundreds of
+    /// thousands of votes loads instead of every vote. `has_voted`, budgets and the "my
+    /// votes" filter work for the voters in `own_votes`; [`BoardIndex::votes`] lists only
+    /// theirs.
+    pub fn from_tallies(
+        board: &Board,
+        ideas: Vec<Idea>,
+        tallies: &HashMap<IdeaId, IdeaTally>,
+        own_votes: &[Vote],
+        now: Timestamp,
+    ) -> Self {
+        let mut index = Self::build(board, ideas, &[], &[], now);
+        for (id, s) in &mut index.stats {
+            if let Some(t) = tallies.get(id) {
+                *s = t.stats(now);
+            }
+        }
+        for v in own_votes {
+            if index.stats.contains_key(&v.idea_id) {
+                index
+                    .voted
+                    .entry(v.voter.clone())
+                    .or_default()
+                    .insert(v.idea_id.clone(), v.created_at);
+            }
+        }
+        index
     }
 
     /// An idea by id.
@@ -395,7 +496,7 @@ mod tests {
     use crate::domain::ids::*;
 
     fn t(days: i64) -> Timestamp {
-        Timestamp(1_000 * DAY_MS + days * DAY_MS)
+        Timestamp(20_500 * DAY_MS + days * DAY_MS)
     }
 
     fn idea(id: &str, title: &str, status: &str, created: i64) -> Idea {
@@ -472,6 +573,98 @@ mod tests {
             (index.stats(&IdeaId::from("old")).trending() - 10.0 * 0.5f64.powf(50.0 / 7.0)).abs()
                 < 1e-9
         );
+    }
+
+    #[test]
+    fn tallies_give_the_same_index_as_every_vote() {
+        let ideas = || {
+            vec![
+                idea("a", "One", "open", -90),
+                idea("b", "Two", "done", -40),
+                idea("c", "Three", "open", -2),
+            ]
+        };
+        let mut votes: Vec<Vote> = (0..40)
+            .map(|i| vote(["a", "b", "c"][i % 3], &format!("m{i}"), -(i as i64 * 2)))
+            .collect();
+        votes.push(Vote::new(
+            &IdeaId::from("a"),
+            &BoardId::from("b"),
+            Actor::Device(DeviceId::from("dev")),
+            t(-1),
+        ));
+        votes.push(vote("a", "me", -5));
+        votes.push(vote("b", "me", -30));
+        let comments: Vec<Comment> = (0..7)
+            .map(|i| Comment {
+                id: CommentId::from(format!("c{i}").as_str()),
+                idea_id: IdeaId::from(["a", "c"][i % 2]),
+                board_id: BoardId::from("b"),
+                author: Actor::Member(MemberId::from("x")),
+                body: "hi".into(),
+                created_at: t(-(i as i64) * 3),
+                official: false,
+                visibility: Visibility::Published,
+                version: 1,
+            })
+            .collect();
+        let now = t(0);
+        let full = BoardIndex::build(&board(), ideas(), &votes, &comments, now);
+        // What a server sums: counts and growth per idea.
+        let mut tallies: HashMap<IdeaId, IdeaTally> = HashMap::new();
+        for v in &votes {
+            tallies.entry(v.idea_id.clone()).or_default().count_vote(
+                v.voter.is_anonymous(),
+                v.created_at,
+                true,
+            );
+        }
+        for c in &comments {
+            let e = tallies.entry(c.idea_id.clone()).or_default();
+            e.comments += 1;
+            e.comment_growth += growth(c.created_at);
+        }
+        let me = viewer("me");
+        let mine: Vec<Vote> = votes
+            .iter()
+            .filter(|v| v.voter == me.actor)
+            .cloned()
+            .collect();
+        let mut lean = BoardIndex::from_tallies(&board(), ideas(), &tallies, &mine, now);
+        for id in ["a", "b", "c"] {
+            let (x, y) = (full.stats(&IdeaId::from(id)), lean.stats(&IdeaId::from(id)));
+            assert_eq!(
+                (x.member_votes, x.anonymous_votes, x.comments),
+                (y.member_votes, y.anonymous_votes, y.comments)
+            );
+            assert!((x.weighted_votes - y.weighted_votes).abs() < 1e-9 * x.weighted_votes.max(1.0));
+            assert!((x.weighted_comments - y.weighted_comments).abs() < 1e-9);
+        }
+        for sort in Sort::ALL {
+            assert_eq!(
+                full.select(&IdeaFilter::default(), sort, &me),
+                lean.select(&IdeaFilter::default(), sort, &me)
+            );
+        }
+        assert!(lean.has_voted(&me.actor, &IdeaId::from("a")));
+        assert!(!lean.has_voted(&me.actor, &IdeaId::from("c")));
+        assert_eq!(lean.open_votes_of(&me.actor), full.open_votes_of(&me.actor));
+        // Unvoting and voting again on the lean index moves the count like the full one.
+        let again = vote("a", "me", -5);
+        lean.apply_vote(&again, false, now);
+        assert_eq!(
+            lean.stats(&IdeaId::from("a")).member_votes,
+            x_votes(&full, "a") - 1
+        );
+        lean.apply_vote(&again, true, now);
+        assert_eq!(
+            lean.stats(&IdeaId::from("a")).member_votes,
+            x_votes(&full, "a")
+        );
+    }
+
+    fn x_votes(index: &BoardIndex, id: &str) -> u32 {
+        index.stats(&IdeaId::from(id)).member_votes
     }
 
     #[test]

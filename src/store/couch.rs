@@ -20,10 +20,13 @@
 //! unreadable → [`StoreError::BadResponse`].
 
 use super::http::{Http, HttpError, HttpRequest, HttpResponse};
-use super::net::{busy, describe_http, parse_json, server_reason, Hooks};
+use super::net::{busy, describe_http, parse_json, server_reason, shorten, Hooks};
 use super::rest::encode;
-use super::{doc_id, doc_version, set_version, Collection, Listener, Query, Store, StoreError};
+use super::{
+    doc_id, doc_version, set_version, BoardTallies, Collection, Listener, Query, Store, StoreError,
+};
 use crate::domain::config::CouchConfig;
+use crate::domain::ranking::IdeaTally;
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 use std::cell::RefCell;
@@ -305,43 +308,46 @@ impl CouchStore {
         Value::Object(selector)
     }
 
-    /// Votes per idea on `board` from the design document's view (one request, reduced
-    /// on the server: no vote is transferred).
-    pub async fn vote_counts(&self, board: &str) -> Result<BTreeMap<String, u64>, StoreError> {
+    /// The rows of view `view` grouped by [board, idea] for `board`, as (idea, value);
+    /// `None` when the view is not there (a database set up before it existed).
+    async fn board_view(
+        &self,
+        view: &str,
+        board: &str,
+    ) -> Result<Option<Vec<(String, Value)>>, StoreError> {
         let start = encode(&json!([board]).to_string());
         let end = encode(&json!([board, {}]).to_string());
         let url = format!(
-            "{}/{DESIGN_DOC}/_view/votes_by_idea?group_level=2&startkey={start}&endkey={end}",
+            "{}/{DESIGN_DOC}/_view/{view}?group_level=2&startkey={start}&endkey={end}",
             self.db_url()
         );
         let response = self.send(self.request("GET", url)).await?;
+        if response.status == 404 {
+            return Ok(None);
+        }
         if !response.is_success() {
             return Err(Self::rejected(&response));
         }
-        let body = parse_json(&response)?;
-        let rows = body
-            .get("rows")
-            .and_then(Value::as_array)
-            .ok_or_else(|| StoreError::BadResponse("a view answer without rows".into()))?;
-        let mut counts = BTreeMap::new();
-        for row in rows {
-            let idea = row
-                .get("key")
-                .and_then(|k| k.get(1))
-                .and_then(Value::as_str);
-            let count = row.get("value").and_then(Value::as_u64);
-            match (idea, count) {
-                (Some(idea), Some(count)) => {
-                    counts.insert(idea.to_owned(), count);
+        let mut body = parse_json(&response)?;
+        let Some(Value::Array(rows)) = body.get_mut("rows").map(Value::take) else {
+            return Err(StoreError::BadResponse("a view answer without rows".into()));
+        };
+        rows.into_iter()
+            .map(|mut row| {
+                let idea = row
+                    .get("key")
+                    .and_then(|k| k.get(1))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                match (idea, row.get_mut("value").map(Value::take)) {
+                    (Some(idea), Some(value)) => Ok((idea, value)),
+                    _ => Err(StoreError::BadResponse(format!(
+                        "a {view} row without idea or value"
+                    ))),
                 }
-                _ => {
-                    return Err(StoreError::BadResponse(
-                        "a view row without idea or count".into(),
-                    ))
-                }
-            }
-        }
-        Ok(counts)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
     }
 
     /// The current end of the changes feed (where a follower starts).
@@ -574,8 +580,56 @@ impl Store for CouchStore {
         })
     }
 
+    /// Two requests whatever the number of votes: the `board_tally` view (reduced on the
+    /// server) and a `_find` for the voter's own votes.
+    async fn board_tallies(
+        &self,
+        board: &str,
+        voter: &str,
+    ) -> Result<Option<BoardTallies>, StoreError> {
+        let Some(rows) = self.board_view("board_tally", board).await? else {
+            return Ok(None);
+        };
+        let mut ideas = BTreeMap::new();
+        for (idea, value) in rows {
+            let n = |i: usize| value.get(i).and_then(Value::as_f64);
+            let tally = match (n(0), n(1), n(2), n(3), n(4)) {
+                (Some(m), Some(d), Some(vg), Some(c), Some(cg)) => IdeaTally {
+                    member_votes: count(m),
+                    anonymous_votes: count(d),
+                    vote_growth: vg.max(0.0),
+                    comments: count(c),
+                    comment_growth: cg.max(0.0),
+                },
+                _ => {
+                    return Err(StoreError::BadResponse(format!(
+                        "a board_tally value that is not five numbers: {}",
+                        shorten(&value.to_string())
+                    )))
+                }
+            };
+            ideas.insert(idea, tally);
+        }
+        let own_votes = self
+            .list(
+                Collection::Votes,
+                &Query::all().eq("board_id", board).eq("voter", voter),
+            )
+            .await?;
+        Ok(Some(BoardTallies { ideas, own_votes }))
+    }
+
     fn subscribe(&self, listener: Listener) {
         self.hooks.subscribe(listener);
+    }
+}
+
+/// A count from a summed view value (a whole number sent as a JSON number).
+fn count(n: f64) -> u32 {
+    if n.is_finite() && n > 0.0 {
+        n.round().min(f64::from(u32::MAX)) as u32
+    } else {
+        0
     }
 }
 

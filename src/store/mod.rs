@@ -13,6 +13,7 @@ pub mod outbox;
 mod query;
 pub mod rest;
 pub mod seed;
+mod tally;
 mod typed;
 
 #[cfg(target_arch = "wasm32")]
@@ -22,6 +23,7 @@ pub mod outbox_local;
 
 pub use error::StoreError;
 pub use query::{Filter, Order, Query};
+pub use tally::BoardTallies;
 pub use typed::{Entity, Listed, StoreExt, Unreadable};
 
 use async_trait::async_trait;
@@ -156,6 +158,18 @@ pub trait Store {
 
     /// Registers a listener for changes made elsewhere (other tabs, other users).
     fn subscribe(&self, listener: Listener);
+
+    /// The per-idea counts of `board` summed by the server, with the votes of `voter`
+    /// (`m:<member>` or `d:<device>`) there: a board lists without reading every vote.
+    /// `Ok(None)` when this store cannot sum on its side (the caller lists the votes).
+    async fn board_tallies(
+        &self,
+        board: &str,
+        voter: &str,
+    ) -> Result<Option<BoardTallies>, StoreError> {
+        let _ = (board, voter);
+        Ok(None)
+    }
 }
 
 /// Reads a document's `id`.

@@ -13,7 +13,8 @@
 //! identified by unique ids, and a write sent twice still lands once.
 
 use super::{
-    doc_id, doc_version, set_version, Collection, Listener, Order, Query, Store, StoreError,
+    doc_id, doc_version, set_version, BoardTallies, Collection, Listener, Order, Query, Store,
+    StoreError,
 };
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -179,6 +180,7 @@ pub struct OutboxStore {
     /// Last good answers, to read from while the backend is away.
     lists: RefCell<HashMap<(Collection, String), Vec<Value>>>,
     docs: RefCell<HashMap<(Collection, String), Value>>,
+    tallies: RefCell<HashMap<(String, String), BoardTallies>>,
     watchers: RefCell<Vec<Watcher>>,
 }
 
@@ -205,6 +207,7 @@ impl OutboxStore {
             flushing: Cell::new(false),
             lists: RefCell::new(HashMap::new()),
             docs: RefCell::new(HashMap::new()),
+            tallies: RefCell::new(HashMap::new()),
             watchers: RefCell::new(Vec::new()),
         }
     }
@@ -551,6 +554,45 @@ impl OutboxStore {
     }
 }
 
+impl OutboxStore {
+    /// Applies this browser's vote writes on `board` by `voter` to `tallies`, like
+    /// [`OutboxStore::overlay`] does for lists: the waiting ones, and those that took
+    /// effect while the read was under way (or at any time for a cached answer). The
+    /// server's own votes of `voter` decide whether a write is already counted.
+    fn overlay_tallies(
+        &self,
+        tallies: &mut BoardTallies,
+        board: &str,
+        voter: &str,
+        stale: bool,
+        read_at: u64,
+    ) {
+        let Ok(state) = self.persistence.load() else {
+            return;
+        };
+        let done = state
+            .done
+            .iter()
+            .filter(|w| stale || w.done_at.is_some_and(|at| at >= read_at));
+        for w in done
+            .chain(state.pending.iter())
+            .filter(|w| w.collection() == Some(Collection::Votes))
+        {
+            match &w.op {
+                WriteOp::Create(doc) | WriteOp::Update(doc) => {
+                    let field = |f: &str| doc.get(f).and_then(Value::as_str);
+                    if field("board_id") == Some(board) && field("voter") == Some(voter) {
+                        let mut doc = doc.clone();
+                        set_version(&mut doc, 1);
+                        tallies.add_own_vote(doc);
+                    }
+                }
+                WriteOp::Delete { id, .. } => tallies.remove_own_vote(id),
+            }
+        }
+    }
+}
+
 #[async_trait(?Send)]
 impl Store for OutboxStore {
     fn kind(&self) -> &'static str {
@@ -656,5 +698,35 @@ impl Store for OutboxStore {
 
     fn subscribe(&self, listener: Listener) {
         self.inner.subscribe(listener);
+    }
+
+    async fn board_tallies(
+        &self,
+        board: &str,
+        voter: &str,
+    ) -> Result<Option<BoardTallies>, StoreError> {
+        let key = (board.to_owned(), voter.to_owned());
+        let read_at = (self.now_ms)();
+        let mut read = self.inner.board_tallies(board, voter).await;
+        for _ in 1..READ_ATTEMPTS {
+            match &read {
+                Err(e) if e.is_retryable() => read = self.inner.board_tallies(board, voter).await,
+                _ => break,
+            }
+        }
+        let (mut tallies, stale) = match read {
+            Ok(None) => return Ok(None),
+            Ok(Some(t)) => {
+                self.tallies.borrow_mut().insert(key, t.clone());
+                (t, false)
+            }
+            Err(e) if e.is_retryable() => match self.tallies.borrow().get(&key) {
+                Some(t) => (t.clone(), true),
+                None => return Err(e),
+            },
+            Err(e) => return Err(e),
+        };
+        self.overlay_tallies(&mut tallies, board, voter, stale, read_at);
+        Ok(Some(tallies))
     }
 }

@@ -6,13 +6,14 @@ use crate::domain::board::Board;
 use crate::domain::comment::Comment;
 use crate::domain::idea::Idea;
 use crate::domain::ids::IdeaId;
-use crate::domain::ranking::BoardIndex;
+use crate::domain::member::Actor;
+use crate::domain::ranking::{BoardIndex, IdeaTally};
 use crate::domain::vote::{check_vote, Vote};
 use crate::store::{Collection, Query, StoreError, StoreExt};
 use crate::ui::format::now;
 use crate::ui::i18n::fill;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A loaded board.
 #[derive(Clone)]
@@ -39,9 +40,13 @@ pub struct UseBoard {
     pub toggle_vote: Callback<IdeaId>,
 }
 
+/// Reads the board. Where the store sums counts on its side (CouchDB's view), only the
+/// ideas, the per-idea tallies and `voter`'s own votes are read: a few requests whatever
+/// the number of votes. Otherwise every vote and comment of the board is listed.
 async fn load(
     store: std::rc::Rc<dyn crate::store::Store>,
     slug: String,
+    voter: Actor,
 ) -> Result<Option<BoardState>, StoreError> {
     let boards = store
         .list_as::<Board>(&Query::all().eq("slug", slug.as_str()))
@@ -51,13 +56,30 @@ async fn load(
     };
     let by_board = Query::all().eq("board_id", board.id.as_str());
     let ideas = store.list_as::<Idea>(&by_board).await?;
-    let votes = store.list_as::<Vote>(&by_board).await?;
-    let comments = store.list_as::<Comment>(&by_board).await?;
-    let unreadable = ideas.unreadable.len()
-        + votes.unreadable.len()
-        + comments.unreadable.len()
-        + boards.unreadable.len();
-    let index = BoardIndex::build(&board, ideas.items, &votes.items, &comments.items, now());
+    let mut unreadable = ideas.unreadable.len() + boards.unreadable.len();
+    let index = match store.board_tallies(board.id.as_str(), &voter.key()).await? {
+        Some(tallies) => {
+            let mut own = Vec::with_capacity(tallies.own_votes.len());
+            for doc in tallies.own_votes {
+                match serde_json::from_value::<Vote>(doc) {
+                    Ok(v) => own.push(v),
+                    Err(_) => unreadable += 1,
+                }
+            }
+            let counts: HashMap<IdeaId, IdeaTally> = tallies
+                .ideas
+                .into_iter()
+                .map(|(id, t)| (IdeaId::from(id), t))
+                .collect();
+            BoardIndex::from_tallies(&board, ideas.items, &counts, &own, now())
+        }
+        None => {
+            let votes = store.list_as::<Vote>(&by_board).await?;
+            let comments = store.list_as::<Comment>(&by_board).await?;
+            unreadable += votes.unreadable.len() + comments.unreadable.len();
+            BoardIndex::build(&board, ideas.items, &votes.items, &comments.items, now())
+        }
+    };
     Ok(Some(BoardState {
         board,
         index,
@@ -74,6 +96,8 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     let state = RwSignal::new(None);
     let pending = RwSignal::new(HashSet::new());
     let loaded = RwSignal::new(0u64);
+    // Whose votes a lean (tallied) load reads: a sign-in reloads the board.
+    let voter = Memo::new(move |_| viewer.actor());
     // Votes made here, with the number of the last load that had started when each was
     // saved (`None` while saving). A load that started before a vote was saved may not
     // contain it (a slow backend, a refresh racing a click): its result gets the vote
@@ -84,9 +108,10 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
         store_ctx.version();
         let store = store_ctx.store();
         let slug = slug();
+        let voter = voter.get();
         loads_started.update_value(|n| *n += 1);
         let started = loads_started.get_value();
-        async move { (load(store, slug).await, started) }
+        async move { (load(store, slug, voter).await, started) }
     });
     Effect::new(move |_| {
         if let Some((mut result, started)) = resource.get() {

@@ -4,8 +4,10 @@
 use crate::domain::export;
 use crate::domain::member::{Actor, Member};
 use crate::domain::permissions::{can, Action};
+use crate::domain::vote::Vote;
+use crate::store::{Query, StoreExt};
 use crate::ui::components::{status_badge_name, IdeaForm};
-use crate::ui::hooks::{use_i18n, use_viewer, BoardState, UseBoard};
+use crate::ui::hooks::{use_i18n, use_notices, use_store, use_viewer, BoardState, UseBoard};
 use crate::ui::i18n::Messages;
 use crate::ui::routes;
 use leptos::prelude::*;
@@ -37,21 +39,51 @@ fn AppTools(board: UseBoard, slug: String) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
     let form_open = RwSignal::new(false);
+    let store_ctx = use_store();
+    let notices = use_notices();
+    let save = |slug: &str, name: &str, csv: &str| {
+        crate::ui::download::download(&format!("{slug}-{name}.csv"), "text/csv;charset=utf-8", csv);
+    };
     let export = move |votes: bool| {
         let t = i18n.t_untracked();
-        board.state.with_untracked(|s| {
-            if let Some(Ok(Some(st))) = s {
-                let names = viewer.members_untracked();
-                let (name, csv) = if votes {
-                    ("votes", votes_csv(st, &names, t))
-                } else {
-                    ("ideas", ideas_csv(st, &names, t))
-                };
-                crate::ui::download::download(
-                    &format!("{}-{name}.csv", st.board.slug),
-                    "text/csv;charset=utf-8",
-                    &csv,
-                );
+        if !votes {
+            board.state.with_untracked(|s| {
+                if let Some(Ok(Some(st))) = s {
+                    save(
+                        &st.board.slug,
+                        "ideas",
+                        &ideas_csv(st, &viewer.members_untracked(), t),
+                    );
+                }
+            });
+            return;
+        }
+        // Every vote is read from the store: a board loaded from tallies holds only the
+        // viewer's own.
+        let Some(board_id) = board.state.with_untracked(|s| match s {
+            Some(Ok(Some(st))) => Some(st.board.id.clone()),
+            _ => None,
+        }) else {
+            return;
+        };
+        let store = store_ctx.store();
+        leptos::task::spawn_local(async move {
+            let listed = store
+                .list_as::<Vote>(&Query::all().eq("board_id", board_id.as_str()))
+                .await;
+            let t = i18n.t_untracked();
+            match listed {
+                Ok(listed) => board.state.with_untracked(|s| {
+                    if let Some(Ok(Some(st))) = s {
+                        let names = viewer.members_untracked();
+                        save(
+                            &st.board.slug,
+                            "votes",
+                            &votes_csv(st, &listed.items, &names, t),
+                        );
+                    }
+                }),
+                Err(e) => notices.error(t.store_error(&e)),
             }
         });
     };
@@ -135,10 +167,10 @@ fn ideas_csv(st: &BoardState, members: &[Member], t: &Messages) -> String {
 }
 
 /// Every vote on the board as CSV.
-fn votes_csv(st: &BoardState, members: &[Member], t: &Messages) -> String {
-    let rows: Vec<Vec<(String, bool)>> = st
-        .index
-        .votes()
+fn votes_csv(st: &BoardState, votes: &[Vote], members: &[Member], t: &Messages) -> String {
+    let rows: Vec<Vec<(String, bool)>> = votes
+        .iter()
+        .map(|v| (&v.idea_id, &v.voter, v.created_at))
         .map(|(idea, actor, at)| {
             let title = st
                 .index
