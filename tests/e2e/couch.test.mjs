@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadSeed, startPouch } from '../../scripts/couch/pouch.mjs';
-import { actAs, boardUrl, concurrentStatusIsAConflict, IDEA, members, offlineVoteLandsOnce, twoBrowsersSeeEachOther, voteButton } from './shared-backend.mjs';
+import { actAs, boardUrl, concurrentStatusIsAConflict, IDEA, members, offlineVoteLandsOnce, twoBrowsersSeeEachOther, votable, voteButton } from './shared-backend.mjs';
 import { launch, openApp, recordingContext, startServer } from './support.mjs';
 
 const DB = 'community';
@@ -78,6 +78,24 @@ test('two browsers see each other\'s votes and comments through the changes feed
   }));
 
 // B does not hear of A's change before acting (its feed is held back).
+test('the board lists from the tally view and the viewer\'s own votes, never every vote', async () => {
+  const { context, problems } = await recordingContext(browser);
+  const reads = [];
+  context.on('request', (r) => {
+    if (r.url().startsWith(couchUrl)) reads.push(`${r.method()} ${new URL(r.url()).pathname} ${r.postData() ?? ''}`);
+  });
+  const page = await openApp(context, boardUrl(app));
+  const [member] = await members(page);
+  await actAs(page, member);
+  await votable(page);
+  assert.ok(reads.some((r) => r.includes('/_view/board_tally')), reads.join('\n'));
+  const voteReads = reads.filter((r) => r.includes('/_find') && r.includes('"type":"votes"'));
+  assert.ok(voteReads.length > 0 && voteReads.every((r) => r.includes('"voter"')), `votes are read only per voter:\n${voteReads.join('\n')}`);
+  assert.ok(voteReads.some((r) => r.includes(`m:${member}`)), 'the member\'s own votes are read after the switch');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a concurrent status change is a conflict, not a lost update', () =>
   concurrentStatusIsAConflict(browser, app, server, changesFeed));
 
@@ -105,7 +123,7 @@ test('with a CouchDB session the app acts as that member; the server refuses act
   await page.reload();
   await page.waitForFunction((m) => document.querySelector('.g-role-switcher select')?.value === m, me, { timeout: 10_000 });
   // Voting as oneself lands.
-  await voteButton(page).waitFor();
+  await votable(page);
   const pressed = (await voteButton(page).getAttribute('aria-pressed')) === 'true';
   await voteButton(page).click();
   await page.waitForFunction(([t, p]) => document.querySelector(`button[aria-label^="Vote for “${t}”"]`)?.getAttribute('aria-pressed') === String(!p) && document.querySelector(`button[aria-label^="Vote for “${t}”"]`)?.getAttribute('aria-busy') !== 'true', [IDEA, pressed]);
@@ -113,7 +131,7 @@ test('with a CouchDB session the app acts as that member; the server refuses act
   assert.equal((await find('votes', { idea_id: idea.id, voter: `m:${me}` })).length, pressed ? 0 : 1);
   // Acting as another member in the demo switcher does not fool the server.
   await actAs(page, other);
-  await voteButton(page).waitFor();
+  await votable(page);
   const theirs = (await find('votes', { idea_id: idea.id, voter: `m:${other}` })).length;
   await voteButton(page).click();
   await page.getByText(/members may only add and remove their own votes/).first().waitFor({ timeout: 10_000 });

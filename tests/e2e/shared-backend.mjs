@@ -11,6 +11,18 @@ export const members = async (page) => {
   return page.locator('.g-role-switcher option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v && !['m-marta', 'm-piotr'].includes(v)));
 };
 export const voteButton = (page) => page.locator(`button[aria-label^="Vote for “${IDEA}”"]`).first();
+/**
+ * Waits until IDEA's vote button shows the current viewer's vote: on a store that sums
+ * votes on the server (CouchDB) the board reloads with the viewer's own votes after a
+ * sign-in or a switch of member, and the button is disabled until then.
+ */
+export const votable = async (page) => {
+  await voteButton(page).waitFor();
+  await page.waitForFunction((t) => {
+    const b = document.querySelector(`button[aria-label^="Vote for “${t}”"]`);
+    return b && !b.disabled;
+  }, IDEA);
+};
 const votesIn = async (page) => Number((await voteButton(page).getAttribute('aria-label')).match(/([\d,]+) votes?/)[1].replace(/,/g, ''));
 export const boardUrl = (app) => `${app.url}b/${DEMO_BOARD}?q=${encodeURIComponent('Export energy usage')}`;
 
@@ -29,8 +41,8 @@ export async function twoBrowsersSeeEachOther(browser, app, server, { following,
   const listening = following ? following(b.context) : Promise.resolve();
   const pb = await openApp(b.context, boardUrl(app));
   await actAs(pb, 'm-piotr');
-  await voteButton(pa).waitFor();
-  await voteButton(pb).waitFor();
+  await votable(pa);
+  await votable(pb);
   await listening;
   const before = await votesIn(pb);
   const wasPressed = (await voteButton(pa).getAttribute('aria-pressed')) === 'true';
@@ -97,7 +109,7 @@ export async function offlineVoteLandsOnce(browser, app, server, backend) {
   const page = await openApp(context, boardUrl(app));
   const member = (await members(page))[1];
   await actAs(page, member);
-  await voteButton(page).waitFor();
+  await votable(page);
   const pressed = (await voteButton(page).getAttribute('aria-pressed')) === 'true';
   await page.route(backend, (route) => route.abort('connectionrefused'));
   await voteButton(page).click();

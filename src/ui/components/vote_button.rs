@@ -1,5 +1,6 @@
 //! The vote toggle: a pressed/unpressed button with the count, its accessible name saying
-//! what it does, disabled while a change is being saved or when voting is closed.
+//! what it does, busy while a change is being saved, disabled when voting is closed or
+//! while the viewer's own votes load.
 
 use crate::ui::hooks::use_i18n;
 use crate::ui::i18n::fill;
@@ -17,9 +18,12 @@ pub fn VoteButton(
     /// Whether voting is closed.
     #[prop(into)]
     closed: Signal<bool>,
-    /// Whether a change is being saved.
+    /// Whether a change is being saved (or the viewer's votes are still loading).
     #[prop(into)]
     pending: Signal<bool>,
+    /// Whether the viewer's votes are still loading (after a sign-in): disabled until then.
+    #[prop(optional, into)]
+    waiting: Signal<bool>,
     /// The idea's title (for the accessible name).
     #[prop(into)]
     title: Signal<String>,
@@ -50,7 +54,7 @@ pub fn VoteButton(
             aria-pressed=move || if voted.get() { "true" } else { "false" }
             aria-label=label
             aria-busy=move || pending.get().then_some("true")
-            disabled=move || closed.get()
+            disabled=move || closed.get() || waiting.get()
             on:click=move |_| {
                 if !pending.get_untracked() {
                     on_toggle.run(());

@@ -24,6 +24,8 @@ pub struct BoardState {
     pub index: BoardIndex,
     /// Records that could not be read (kept in storage).
     pub unreadable: usize,
+    /// Whose votes the index knows when it was built from tallies (`None`: everyone's).
+    pub votes_of: Option<Actor>,
 }
 
 /// What [`use_board`] returns.
@@ -38,6 +40,16 @@ pub struct UseBoard {
     pub loaded: RwSignal<u64>,
     /// Toggles the viewer's vote on an idea.
     pub toggle_vote: Callback<IdeaId>,
+    /// True while the board, loaded with another viewer's votes (before a sign-in or a
+    /// switch of member), reloads with this viewer's: their votes are not known yet.
+    pub catching_up: Signal<bool>,
+}
+
+impl UseBoard {
+    /// Whether the vote on `idea` cannot be toggled now (being saved, or catching up).
+    pub fn is_pending(&self, idea: &IdeaId) -> bool {
+        self.pending.with(|p| p.contains(idea)) || self.catching_up.get()
+    }
 }
 
 /// Reads the board. Where the store sums counts on its side (CouchDB's view), only the
@@ -57,8 +69,10 @@ async fn load(
     let by_board = Query::all().eq("board_id", board.id.as_str());
     let ideas = store.list_as::<Idea>(&by_board).await?;
     let mut unreadable = ideas.unreadable.len() + boards.unreadable.len();
+    let mut votes_of = None;
     let index = match store.board_tallies(board.id.as_str(), &voter.key()).await? {
         Some(tallies) => {
+            votes_of = Some(voter);
             let mut own = Vec::with_capacity(tallies.own_votes.len());
             for doc in tallies.own_votes {
                 match serde_json::from_value::<Vote>(doc) {
@@ -84,6 +98,7 @@ async fn load(
         board,
         index,
         unreadable,
+        votes_of,
     }))
 }
 
@@ -136,6 +151,13 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
             let Some(Ok(Some(current))) = s else {
                 return None;
             };
+            if current
+                .votes_of
+                .as_ref()
+                .is_some_and(|v| *v != viewer.actor)
+            {
+                return None; // the button is disabled until this viewer's votes are in
+            }
             let idea = current.index.idea(&idea_id)?;
             let voted = current.index.has_voted(&viewer.actor, &idea_id);
             let lane = current.index.lane(idea);
@@ -206,10 +228,17 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
             }
         });
     });
+    let catching_up = Signal::derive(move || {
+        let actor = voter.get();
+        state.with(|s| {
+            matches!(s, Some(Ok(Some(st))) if st.votes_of.as_ref().is_some_and(|v| *v != actor))
+        })
+    });
     UseBoard {
         state,
         pending,
         loaded,
         toggle_vote,
+        catching_up,
     }
 }

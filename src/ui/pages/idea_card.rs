@@ -74,7 +74,8 @@ pub fn IdeaCard(
                             count=Signal::derive(move || stats.get().votes())
                             voted=voted
                             closed=closed
-                            pending=Signal::derive(move || board.pending.with(|p| p.contains(&pk)))
+                            pending=Signal::derive(move || board.is_pending(&pk))
+                            waiting=board.catching_up
                             title=idea.title.clone()
                             on_toggle=Callback::new(move |_| board.toggle_vote.run(tk.clone()))
                         />

@@ -99,12 +99,8 @@ pub fn IdeaRow(
                 .is_some_and(|s| s.index.has_voted(&actor, &id))
         })
     });
-    let pending = Signal::derive(move || {
-        id.with(|id| {
-            id.as_ref()
-                .is_some_and(|id| board.pending.with(|p| p.contains(id)))
-        })
-    });
+    let pending =
+        Signal::derive(move || id.with(|id| id.as_ref().is_some_and(|id| board.is_pending(id))));
     let toggle = Callback::new(move |_| {
         if let Some(id) = id.get_untracked() {
             board.toggle_vote.run(id);
@@ -118,6 +114,7 @@ pub fn IdeaRow(
                 voted=voted
                 closed=Signal::derive(field(|r| r.closed))
                 pending=pending
+                waiting=board.catching_up
                 title=Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.title.clone()).unwrap_or_default()))
                 on_toggle=toggle
             />

@@ -129,7 +129,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
     };
     let pending = {
         let id = id.clone();
-        Signal::derive(move || board.pending.with(|p| p.contains(&id)))
+        Signal::derive(move || board.is_pending(&id))
     };
     let toggle = {
         let id = id.clone();
@@ -207,6 +207,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
                 voted=voted
                 closed=closed
                 pending=pending
+                waiting=board.catching_up
                 title=idea.title.clone()
                 on_toggle=toggle
             />
