@@ -77,6 +77,24 @@ fn revisions_refuse_lost_updates_and_lists_page_through_everything() {
             let doc = json!({"id": format!("i{i:02}"), "board_id": if i % 2 == 0 { "even" } else { "odd" }, "score": i});
             a.create(Collection::Ideas, doc).await.unwrap();
         }
+        let odd = a
+            .list(Collection::Ideas, &Query::all().eq("board_id", "odd"))
+            .await
+            .unwrap();
+        assert_eq!(odd.len(), 25);
+        assert!(odd.iter().all(|d| d["board_id"] == "odd"));
+        // Never set up: the first query without a usable index created it.
+        let indexes = server.call("GET", &format!("{db}/_index"), None, None);
+        let fields: Vec<String> = indexes["indexes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["def"]["fields"].to_string())
+            .collect();
+        assert!(
+            fields.contains(&r#"[{"type":"asc"},{"board_id":"asc"}]"#.to_owned()),
+            "{fields:?}"
+        );
         assert_eq!(
             a.list(Collection::Ideas, &Query::all())
                 .await
@@ -84,12 +102,6 @@ fn revisions_refuse_lost_updates_and_lists_page_through_everything() {
                 .len(),
             50
         );
-        let odd = a
-            .list(Collection::Ideas, &Query::all().eq("board_id", "odd"))
-            .await
-            .unwrap();
-        assert_eq!(odd.len(), 25);
-        assert!(odd.iter().all(|d| d["board_id"] == "odd"));
 
         let mine = a.get(Collection::Ideas, "i07").await.unwrap().unwrap();
         let mut theirs = mine.clone();

@@ -51,6 +51,8 @@ pub struct CouchStore {
     /// (native code; a browser keeps it in its own cookie jar instead).
     session: RefCell<Option<String>>,
     page_size: usize,
+    /// Index field lists already asked for (created, found, or refused): asked once each.
+    indexes_tried: RefCell<std::collections::HashSet<Vec<String>>>,
 }
 
 /// The CouchDB `_id` of a Gromada document.
@@ -167,6 +169,7 @@ impl CouchStore {
             hooks: Hooks::default(),
             session: RefCell::new(None),
             page_size: PAGE_SIZE,
+            indexes_tried: RefCell::new(std::collections::HashSet::new()),
         }
     }
 
@@ -306,6 +309,48 @@ impl CouchStore {
             selector.insert(f.field.clone(), json!({ "$eq": f.value }));
         }
         Value::Object(selector)
+    }
+
+    /// Creates the Mango index `[type, filter fields…]` when CouchDB answered a `_find`
+    /// without a usable one (its `warning`), once per field list and store. Creating an
+    /// index needs the database's admin rights: with a member's credentials the server
+    /// refuses, the query still works (by a full scan) and `./x couch-setup` is the fix,
+    /// so a refusal or failure is only logged.
+    async fn index_on_first_use(&self, collection: Collection, query: &Query, answer: &Value) {
+        let warned = answer
+            .get("warning")
+            .and_then(Value::as_str)
+            .is_some_and(|w| w.contains("index"));
+        if !warned {
+            return;
+        }
+        let mut fields = vec!["type".to_owned()];
+        fields.extend(query.filters.iter().map(|f| f.field.clone()));
+        if !self.indexes_tried.borrow_mut().insert(fields.clone()) {
+            return;
+        }
+        let body = json!({
+            "index": {"fields": fields},
+            "ddoc": "gromada-mango",
+            "name": fields.join("-"),
+            "type": "json",
+        });
+        let request = self
+            .request("POST", format!("{}/_index", self.db_url()))
+            .json(body.to_string());
+        match self.send(request).await {
+            Ok(r) if r.is_success() => {}
+            Ok(r) => log_warning(&format!(
+                "Gromada: no Mango index for {} by {}, and creating one was refused ({}): run ./x couch-setup",
+                collection.as_str(),
+                fields.join("+"),
+                Self::rejected(&r)
+            )),
+            Err(e) => log_warning(&format!(
+                "Gromada: creating the Mango index {} failed: {e}",
+                fields.join("+")
+            )),
+        }
     }
 
     /// The rows of view `view` grouped by [board, idea] for `board`, as (idea, value);
@@ -453,6 +498,9 @@ impl Store for CouchStore {
                 return Err(Self::rejected(&response));
             }
             let mut answer = parse_json(&response)?;
+            if docs.is_empty() && fetched == 0 {
+                self.index_on_first_use(collection, query, &answer).await;
+            }
             let Some(Value::Array(page)) = answer.get_mut("docs").map(Value::take) else {
                 return Err(StoreError::BadResponse(format!(
                     "the {} list has no docs array",
@@ -622,6 +670,14 @@ impl Store for CouchStore {
     fn subscribe(&self, listener: Listener) {
         self.hooks.subscribe(listener);
     }
+}
+
+/// A warning for the operator (the browser console; stderr natively).
+fn log_warning(text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_1(&text.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("{text}");
 }
 
 /// A count from a summed view value (a whole number sent as a JSON number).
