@@ -46,33 +46,37 @@ impl BoardQuery {
     }
 
     /// Kept in the page URL of board `slug` (the full app, inside the router).
+    ///
+    /// Typing (`replace`) takes effect at once but reaches the URL only after a pause of
+    /// [`TYPING_PAUSE_MS`]: the router's work per keystroke (history update, route
+    /// matching) stays out of the search's frame budget, and the URL still ends up with
+    /// exactly what was typed. A navigation meanwhile (back button, another filter) wins.
     pub fn from_url(slug: Signal<String>) -> Self {
         use leptos_router::hooks::{use_navigate, use_query_map};
         use leptos_router::NavigateOptions;
         let query = use_query_map();
         let navigate = use_navigate();
+        let from_url = move |q: &leptos_router::params::ParamsMap| -> Vec<(String, String)> {
+            KEYS.iter()
+                .filter_map(|k| {
+                    q.get(k)
+                        .filter(|v| !v.is_empty())
+                        .map(|v| ((*k).to_owned(), v))
+                })
+                .collect()
+        };
+        // What was typed and not yet written to the URL, with the URL's values when it
+        // was typed: it applies only while the URL has not changed since.
+        let typed = RwSignal::new(None::<(Vec<(String, String)>, Vec<(String, String)>)>);
+        let writes = StoredValue::new(0u64);
         let values = Signal::derive(move || {
-            query.with(|q| {
-                KEYS.iter()
-                    .filter_map(|k| q.get(k).map(|v| ((*k).to_owned(), v)))
-                    .collect()
+            let url = query.with(from_url);
+            typed.with(|t| match t {
+                Some((wanted, seen)) if *seen == url => wanted.clone(),
+                _ => url,
             })
         });
-        let set = Callback::new(move |(key, value, replace): (&'static str, String, bool)| {
-            let mut pairs: Vec<(String, String)> = query.with_untracked(|q| {
-                KEYS.iter()
-                    .filter(|k| **k != key)
-                    .filter_map(|k| {
-                        q.get(k)
-                            .filter(|v| !v.is_empty())
-                            .map(|v| ((*k).to_owned(), v))
-                    })
-                    .collect()
-            });
-            if !value.is_empty() {
-                pairs.push((key.to_owned(), value));
-            }
-            pairs.sort();
+        let write = move |pairs: Vec<(String, String)>, replace: bool| {
             let qs = pairs
                 .iter()
                 .map(|(k, v)| format!("{k}={}", crate::ui::routes::urlencode(v)))
@@ -87,7 +91,40 @@ impl BoardQuery {
                     ..Default::default()
                 },
             );
+        };
+        let set = Callback::new(move |(key, value, replace): (&'static str, String, bool)| {
+            let mut pairs: Vec<(String, String)> = values
+                .get_untracked()
+                .into_iter()
+                .filter(|(k, _)| k != key)
+                .collect();
+            if !value.is_empty() {
+                pairs.push((key.to_owned(), value));
+            }
+            pairs.sort();
+            writes.update_value(|n| *n += 1);
+            if !replace {
+                typed.set(None);
+                write(pairs, false);
+                return;
+            }
+            let seen = query.with_untracked(from_url);
+            typed.set(Some((pairs.clone(), seen)));
+            let this_write = writes.get_value();
+            let write = write.clone();
+            set_timeout(
+                move || {
+                    // A later keystroke or navigation has its own write.
+                    if writes.try_get_value() == Some(this_write) {
+                        write(pairs, true);
+                    }
+                },
+                std::time::Duration::from_millis(TYPING_PAUSE_MS),
+            );
         });
         Self { values, set }
     }
 }
+
+/// How long typing pauses before the URL is updated.
+pub const TYPING_PAUSE_MS: u64 = 250;

@@ -4,6 +4,7 @@
 use crate::domain::board::Board;
 use crate::domain::ids::{CategoryId, StatusId};
 use crate::domain::ranking::{IdeaFilter, Sort};
+use crate::domain::text::fold;
 use crate::ui::components::status_badge_name;
 use crate::ui::format;
 use crate::ui::hooks::{use_board, use_i18n, use_viewer, BoardQuery, UseBoard};
@@ -70,23 +71,42 @@ pub fn BoardView(
         query: String::new(),
         ..filter.get()
     });
+    // Which computation of `base` the last search refined (see `selection`).
+    let base_runs = StoredValue::new(0u64);
     let base = Memo::new(move |_| {
         let v = viewer.get();
         let f = without_query.get();
         let s = sort.get();
         board.loaded.track();
+        base_runs.update_value(|n| *n += 1);
         board.state.with_untracked(|st| match st {
             Some(Ok(Some(st))) => st.index.select(&f, s, &v),
             _ => Vec::new(),
         })
     });
-    // Typing refines the sorted base list: no sorting per keystroke.
+    // Typing refines the sorted base list: no sorting per keystroke. A query that extends
+    // the previous one (the next letter typed) can only match fewer ideas, so it filters
+    // the previous result instead of the whole board.
+    let last_search = StoredValue::new((0u64, String::new(), Vec::<usize>::new()));
     let selection = Memo::new(move |_| {
         let q = filter.with(|f| f.query.clone());
+        let folded = fold(q.trim());
         base.with(|b| {
-            board.state.with_untracked(|st| match st {
-                Some(Ok(Some(st))) => st.index.matching(b, &q),
-                _ => Vec::new(),
+            board.state.with_untracked(|st| {
+                let Some(Ok(Some(st))) = st else {
+                    return Vec::new();
+                };
+                let run = base_runs.get_value();
+                let result = last_search.with_value(|(last_run, last_q, last)| {
+                    if *last_run == run && !last_q.is_empty() && folded.starts_with(last_q.as_str())
+                    {
+                        st.index.matching(last, &q)
+                    } else {
+                        st.index.matching(b, &q)
+                    }
+                });
+                last_search.set_value((run, folded, result.clone()));
+                result
             })
         })
     });
