@@ -668,6 +668,50 @@ mod tests {
     }
 
     #[test]
+    fn refining_by_a_longer_query_equals_searching_again() {
+        // The board page filters the previous result when the query only grew; that is
+        // right only if a longer query never matches an idea the shorter one did not.
+        let titles = [
+            "Źródło zasilania",
+            "Night mode 1",
+            "night light",
+            "Widget 99",
+            "widget 9",
+            "Sunrise harmonogram",
+            "Ściemniacz",
+            "Export CSV",
+            "exports-daily",
+            "a-b c",
+        ];
+        let ideas: Vec<Idea> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| idea(&format!("i{i}"), t, "open", -(i as i64)))
+            .collect();
+        let index = BoardIndex::build(&board(), ideas, &[], &[], t(0));
+        let base = index.select(&IdeaFilter::default(), Sort::New, &viewer("x"));
+        for typed in [
+            "zrodlo z",
+            "Night 1",
+            "night  li",
+            "widget 99",
+            "ŚCIEM",
+            "export-d",
+            "a-b c",
+            "sunrise harm",
+        ] {
+            let chars: Vec<char> = typed.chars().collect();
+            let mut previous = base.clone();
+            for n in 1..=chars.len() {
+                let q: String = chars[..n].iter().collect();
+                let refined = index.matching(&previous, &q);
+                assert_eq!(refined, index.matching(&base, &q), "{q:?}");
+                previous = refined;
+            }
+        }
+    }
+
+    #[test]
     fn search_ignores_case_and_diacritics() {
         let ideas = vec![
             idea("a", "Źródło zasilania", "open", -1),
