@@ -108,7 +108,7 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     let viewer = use_viewer();
     let notices = use_notices();
     let i18n = use_i18n();
-    let state = RwSignal::new(None);
+    let state: RwSignal<Option<Result<Option<BoardState>, StoreError>>> = RwSignal::new(None);
     let pending = RwSignal::new(HashSet::new());
     let loaded = RwSignal::new(0u64);
     // Whose votes a lean (tallied) load reads: a sign-in reloads the board.
@@ -123,7 +123,15 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
         store_ctx.version();
         let store = store_ctx.store();
         let slug = slug();
-        let voter = voter.get();
+        // A board holding everyone's votes (the store cannot sum on its side) need not
+        // reload when the viewer changes; one summed by the server must.
+        let all_votes =
+            state.with_untracked(|s| matches!(s, Some(Ok(Some(st))) if st.votes_of.is_none()));
+        let voter = if all_votes {
+            voter.get_untracked()
+        } else {
+            voter.get()
+        };
         loads_started.update_value(|n| *n += 1);
         let started = loads_started.get_value();
         async move { (load(store, slug, voter).await, started) }
