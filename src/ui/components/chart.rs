@@ -116,11 +116,19 @@ pub fn ChartView(
     let dom_id = id.clone();
     Effect::new(move |_| {
         let current = chart.get();
-        if instance.with_value(|e| {
-            e.as_ref()
-                .map(|e| WasmRenderer::update(e, &current))
-                .is_some()
-        }) {
+        if instance.with_value(Option::is_some) {
+            // Each chart redraws in a task of its own (a timer), so a page of charts
+            // updated at once (a year of imported data) does not block input for the
+            // sum of them.
+            leptos::task::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                // Gone if the page was left meanwhile.
+                instance.try_with_value(|e| {
+                    if let Some(e) = e {
+                        WasmRenderer::update(e, &current);
+                    }
+                });
+            });
             return;
         }
         let dom_id = dom_id.clone();
@@ -128,6 +136,11 @@ pub fn ChartView(
             if ensure_echarts().await.is_err() {
                 failed.set(true);
                 return;
+            }
+            // One task per chart here too (see the update above).
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            if instance.try_with_value(|_| ()).is_none() {
+                return; // the page was left meanwhile
             }
             match WasmRenderer::new_opt(None, Some(height)).render(&dom_id, &current) {
                 Ok(e) => instance.set_value(Some(e)),
