@@ -11,6 +11,7 @@
 
 mod backend;
 mod http;
+mod random_ops;
 
 use async_trait::async_trait;
 use futures::executor::block_on;
@@ -19,8 +20,7 @@ use gromada::domain::rng::Rng;
 use gromada::store::couch::CouchStore;
 use gromada::store::http::{Http, HttpError, HttpRequest, HttpResponse};
 use gromada::store::outbox::{MemoryPersistence, OutboxStore};
-use gromada::store::{Collection, Query, Store};
-use serde_json::{json, Value};
+use gromada::store::Store;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -117,12 +117,6 @@ fn setup_db(server: &backend::PouchServer, db: &str) {
     );
 }
 
-fn ids(docs: &[Value]) -> Vec<String> {
-    docs.iter()
-        .map(|d| d["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
 #[test]
 fn random_operations_under_faults_end_with_exactly_what_the_members_saw() {
     let server = backend::PouchServer::start();
@@ -152,10 +146,7 @@ fn random_operations_under_faults_end_with_exactly_what_the_members_saw() {
             Rc::new(move || c.get()),
         );
         let mut rng = Rng::new(seed);
-        let mut votes: BTreeMap<String, (String, bool)> = BTreeMap::new(); // id → (idea, on)
-        let mut titles: BTreeMap<String, String> = BTreeMap::new();
-        let mut comments = 0u32;
-        let at = "2026-11-30T10:00:00Z";
+        let mut seen = random_ops::Seen::default();
         block_on(async {
             for step in 0..300u32 {
                 if step % 50 == 10 {
@@ -164,50 +155,7 @@ fn random_operations_under_faults_end_with_exactly_what_the_members_saw() {
                 if step % 50 == 40 {
                     faulty.on.set(false);
                 }
-                match rng.below(5) {
-                    0 | 1 if !titles.is_empty() => {
-                        let idea = titles
-                            .keys()
-                            .nth(rng.below(titles.len() as u64) as usize)
-                            .unwrap()
-                            .clone();
-                        let voter = format!("m:m{}", rng.below(4));
-                        let id = format!("vote:{idea}:{voter}");
-                        let on = votes.get(&id).is_some_and(|(_, on)| *on);
-                        if on {
-                            outbox.delete(Collection::Votes, &id, None).await.unwrap();
-                        } else {
-                            let doc = json!({"id": id, "idea_id": idea, "board_id": "b", "voter": voter, "created_at": at});
-                            outbox.create(Collection::Votes, doc).await.unwrap();
-                        }
-                        votes.insert(id, (idea, !on));
-                    }
-                    2 if !titles.is_empty() => {
-                        let idea = titles
-                            .keys()
-                            .nth(rng.below(titles.len() as u64) as usize)
-                            .unwrap()
-                            .clone();
-                        let Ok(Some(mut doc)) = outbox.get(Collection::Ideas, &idea).await else {
-                            continue; // away and never read: the member cannot edit it now
-                        };
-                        let title = format!("edit {step}");
-                        doc["title"] = json!(title);
-                        outbox.update(Collection::Ideas, doc).await.unwrap();
-                        titles.insert(idea, title);
-                    }
-                    3 if !titles.is_empty() => {
-                        comments += 1;
-                        let doc = json!({"id": format!("c{step}"), "idea_id": "i0", "board_id": "b", "author": "m:m1", "body": "x", "created_at": at});
-                        outbox.create(Collection::Comments, doc).await.unwrap();
-                    }
-                    _ => {
-                        let id = format!("i{step}");
-                        let doc = json!({"id": id, "board_id": "b", "title": "new", "status_id": "open", "author": "m:m0", "created_at": at});
-                        outbox.create(Collection::Ideas, doc).await.unwrap();
-                        titles.insert(id, "new".into());
-                    }
-                }
+                seen.step(&outbox, &mut rng, step).await;
                 if rng.chance(0.3) {
                     clock.set(clock.get() + 70_000);
                     outbox.flush().await;
@@ -235,33 +183,11 @@ fn random_operations_under_faults_end_with_exactly_what_the_members_saw() {
                 Rc::new(http::UreqHttp::new()),
                 CouchConfig::new(&server.url, &db),
             );
-            let want: Vec<String> = votes
-                .iter()
-                .filter(|(_, (_, on))| *on)
-                .map(|(id, _)| id.clone())
-                .collect();
-            let stored = clean.list(Collection::Votes, &Query::all()).await.unwrap();
-            assert_eq!(ids(&stored), want, "seed {seed}: votes");
-            let stored = clean.list(Collection::Ideas, &Query::all()).await.unwrap();
-            let got: BTreeMap<String, String> = stored
-                .iter()
-                .map(|d| {
-                    (
-                        d["id"].as_str().unwrap().to_owned(),
-                        d["title"].as_str().unwrap().to_owned(),
-                    )
-                })
-                .collect();
-            assert_eq!(got, titles, "seed {seed}: ideas");
-            let stored = clean
-                .list(Collection::Comments, &Query::all())
-                .await
-                .unwrap();
-            assert_eq!(stored.len() as u32, comments, "seed {seed}: comments");
+            seen.assert_held_by(&clean, &format!("seed {seed}")).await;
 
             // The board's tallies agree with the votes, for the server and for the member.
             let mut per_idea: BTreeMap<String, u32> = BTreeMap::new();
-            for (idea, on) in votes.values() {
+            for (idea, on) in seen.votes.values() {
                 if *on {
                     *per_idea.entry(idea.clone()).or_default() += 1;
                 }
@@ -274,12 +200,17 @@ fn random_operations_under_faults_end_with_exactly_what_the_members_saw() {
                 .map(|(idea, t)| (idea.clone(), t.member_votes))
                 .collect();
             assert_eq!(counted, per_idea, "seed {seed}: tallies");
-            let mine: Vec<String> = want
+            let mine: Vec<String> = seen
+                .votes_on()
                 .iter()
                 .filter(|id| id.ends_with(":m:m1"))
                 .cloned()
                 .collect();
-            assert_eq!(ids(&tallies.own_votes), mine, "seed {seed}: own votes");
+            assert_eq!(
+                random_ops::ids(&tallies.own_votes),
+                mine,
+                "seed {seed}: own votes"
+            );
             eprintln!("seed {seed}: faults {counts:?}");
         });
     }

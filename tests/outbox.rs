@@ -5,6 +5,8 @@
 //! with faults ends with exactly the data the user saw.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod random_ops;
+
 use async_trait::async_trait;
 use futures::executor::block_on;
 use gromada::domain::rng::Rng;
@@ -14,7 +16,6 @@ use gromada::store::outbox::{MemoryPersistence, OutboxPersistence, OutboxStore};
 use gromada::store::{BoardTallies, Collection, Listener, Query, Store, StoreError};
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// What the fake backend does with the next requests.
@@ -176,11 +177,7 @@ fn setup() -> Setup {
     }
 }
 
-fn ids(docs: &[Value]) -> Vec<String> {
-    docs.iter()
-        .map(|d| d["id"].as_str().unwrap().to_owned())
-        .collect()
-}
+use random_ops::ids;
 
 #[test]
 fn writes_while_away_are_kept_shown_and_sent_once() {
@@ -475,9 +472,7 @@ fn random_operations_under_faults_end_with_exactly_the_expected_data() {
     for seed in 1..=5u64 {
         let s = setup();
         let mut rng = Rng::new(seed);
-        let mut votes: BTreeMap<String, bool> = BTreeMap::new();
-        let mut titles: BTreeMap<String, String> = BTreeMap::new();
-        let mut comments = 0u32;
+        let mut seen = random_ops::Seen::default();
         block_on(async {
             for step in 0..400u32 {
                 if rng.chance(0.15) {
@@ -488,59 +483,7 @@ fn random_operations_under_faults_end_with_exactly_the_expected_data() {
                         _ => Mode::LoseAnswers,
                     });
                 }
-                match rng.below(5) {
-                    0 | 1 if !titles.is_empty() => {
-                        let idea = titles
-                            .keys()
-                            .nth(rng.below(titles.len() as u64) as usize)
-                            .unwrap()
-                            .clone();
-                        let member = format!("m{}", rng.below(4));
-                        let id = format!("vote:{idea}:{member}");
-                        let on = votes.get(&id).copied().unwrap_or(false);
-                        if on {
-                            s.outbox.delete(Collection::Votes, &id, None).await.unwrap();
-                        } else {
-                            s.outbox
-                                .create(Collection::Votes, json!({"id": id, "idea_id": idea}))
-                                .await
-                                .unwrap();
-                        }
-                        votes.insert(id, !on);
-                    }
-                    2 if !titles.is_empty() => {
-                        let idea = titles
-                            .keys()
-                            .nth(rng.below(titles.len() as u64) as usize)
-                            .unwrap()
-                            .clone();
-                        let Ok(Some(mut doc)) = s.outbox.get(Collection::Ideas, &idea).await else {
-                            continue; // away and never read: the user cannot edit it now
-                        };
-                        let title = format!("edit {step}");
-                        doc["title"] = json!(title);
-                        s.outbox.update(Collection::Ideas, doc).await.unwrap();
-                        titles.insert(idea, title);
-                    }
-                    3 if !titles.is_empty() => {
-                        comments += 1;
-                        s.outbox
-                            .create(
-                                Collection::Comments,
-                                json!({"id": format!("c{step}"), "body": "x"}),
-                            )
-                            .await
-                            .unwrap();
-                    }
-                    _ => {
-                        let id = format!("i{step}");
-                        s.outbox
-                            .create(Collection::Ideas, json!({"id": id, "title": "new"}))
-                            .await
-                            .unwrap();
-                        titles.insert(id, "new".into());
-                    }
-                }
+                seen.step(&s.outbox, &mut rng, step).await;
                 if rng.chance(0.3) {
                     s.clock.set(s.clock.get() + 70_000);
                     s.outbox.flush().await;
@@ -555,52 +498,15 @@ fn random_operations_under_faults_end_with_exactly_the_expected_data() {
                 "seed {seed}: {:?}",
                 s.outbox.status()
             );
-            let stored_votes = s
-                .backend
-                .inner
-                .list(Collection::Votes, &Query::all())
-                .await
-                .unwrap();
-            let want: Vec<String> = votes
-                .iter()
-                .filter(|(_, on)| **on)
-                .map(|(id, _)| id.clone())
-                .collect();
-            assert_eq!(ids(&stored_votes), want, "seed {seed}: votes");
-            let stored_ideas = s
-                .backend
-                .inner
-                .list(Collection::Ideas, &Query::all())
-                .await
-                .unwrap();
-            let got: BTreeMap<String, String> = stored_ideas
-                .iter()
-                .map(|d| {
-                    (
-                        d["id"].as_str().unwrap().to_owned(),
-                        d["title"].as_str().unwrap().to_owned(),
-                    )
-                })
-                .collect();
-            assert_eq!(got, titles, "seed {seed}: ideas");
-            let stored_comments = s
-                .backend
-                .inner
-                .list(Collection::Comments, &Query::all())
-                .await
-                .unwrap();
-            assert_eq!(
-                stored_comments.len() as u32,
-                comments,
-                "seed {seed}: comments"
-            );
+            seen.assert_held_by(&s.backend.inner, &format!("seed {seed}"))
+                .await;
             // And what the user reads agrees.
-            let seen = s
+            let shown = s
                 .outbox
                 .list(Collection::Votes, &Query::all())
                 .await
                 .unwrap();
-            assert_eq!(ids(&seen), want);
+            assert_eq!(ids(&shown), seen.votes_on());
         });
     }
 }

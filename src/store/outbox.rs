@@ -497,6 +497,26 @@ impl OutboxStore {
         Ok(())
     }
 
+    /// The writes of `collection` a read must show over the server's answer: those
+    /// waiting, and those that took effect while the read was under way (`read_at`), or at
+    /// any time for an answer read from the cache (`stale`): the answer may predate them.
+    fn writes_over_read(
+        &self,
+        collection: Collection,
+        stale: bool,
+        read_at: u64,
+    ) -> Vec<PendingWrite> {
+        let Ok(state) = self.persistence.load() else {
+            return Vec::new();
+        };
+        let OutboxState { pending, done, .. } = state;
+        done.into_iter()
+            .filter(|w| stale || w.done_at.is_some_and(|at| at >= read_at))
+            .chain(pending)
+            .filter(|w| w.collection() == Some(collection))
+            .collect()
+    }
+
     /// Applies the waiting writes of `collection` to `docs` (what this browser expects),
     /// and the writes that took effect while the read was under way (`read_at`), or at any
     /// time for `docs` read from the cache (`stale`): the server's answer may predate them.
@@ -508,18 +528,8 @@ impl OutboxStore {
         stale: bool,
         read_at: u64,
     ) {
-        let Ok(state) = self.persistence.load() else {
-            return;
-        };
-        let done = state
-            .done
-            .iter()
-            .filter(|w| stale || w.done_at.is_some_and(|at| at >= read_at));
         let mut touched = false;
-        for w in done
-            .chain(state.pending.iter())
-            .filter(|w| w.collection() == Some(collection))
-        {
+        for w in self.writes_over_read(collection, stale, read_at) {
             let id = w.doc_id();
             docs.retain(|d| doc_id(d).ok() != Some(id));
             touched = true;
@@ -567,17 +577,7 @@ impl OutboxStore {
         stale: bool,
         read_at: u64,
     ) {
-        let Ok(state) = self.persistence.load() else {
-            return;
-        };
-        let done = state
-            .done
-            .iter()
-            .filter(|w| stale || w.done_at.is_some_and(|at| at >= read_at));
-        for w in done
-            .chain(state.pending.iter())
-            .filter(|w| w.collection() == Some(Collection::Votes))
-        {
+        for w in self.writes_over_read(Collection::Votes, stale, read_at) {
             match &w.op {
                 WriteOp::Create(doc) | WriteOp::Update(doc) => {
                     let field = |f: &str| doc.get(f).and_then(Value::as_str);
@@ -593,6 +593,20 @@ impl OutboxStore {
     }
 }
 
+/// `read()`, tried up to [`READ_ATTEMPTS`] times while it fails in a way worth retrying.
+async fn retried<T, F: std::future::Future<Output = Result<T, StoreError>>>(
+    read: impl Fn() -> F,
+) -> Result<T, StoreError> {
+    let mut result = read().await;
+    for _ in 1..READ_ATTEMPTS {
+        match &result {
+            Err(e) if e.is_retryable() => result = read().await,
+            _ => break,
+        }
+    }
+    result
+}
+
 #[async_trait(?Send)]
 impl Store for OutboxStore {
     fn kind(&self) -> &'static str {
@@ -602,13 +616,7 @@ impl Store for OutboxStore {
     async fn get(&self, collection: Collection, id: &str) -> Result<Option<Value>, StoreError> {
         let key = (collection, id.to_owned());
         let read_at = (self.now_ms)();
-        let mut read = self.inner.get(collection, id).await;
-        for _ in 1..READ_ATTEMPTS {
-            match &read {
-                Err(e) if e.is_retryable() => read = self.inner.get(collection, id).await,
-                _ => break,
-            }
-        }
+        let read = retried(|| self.inner.get(collection, id)).await;
         let (base, stale) = match read {
             Ok(doc) => {
                 match &doc {
@@ -638,13 +646,7 @@ impl Store for OutboxStore {
     async fn list(&self, collection: Collection, query: &Query) -> Result<Vec<Value>, StoreError> {
         let key = (collection, query_key(query));
         let read_at = (self.now_ms)();
-        let mut read = self.inner.list(collection, query).await;
-        for _ in 1..READ_ATTEMPTS {
-            match &read {
-                Err(e) if e.is_retryable() => read = self.inner.list(collection, query).await,
-                _ => break,
-            }
-        }
+        let read = retried(|| self.inner.list(collection, query)).await;
         let (mut docs, stale) = match read {
             Ok(docs) => {
                 self.lists.borrow_mut().insert(key, docs.clone());
@@ -707,13 +709,7 @@ impl Store for OutboxStore {
     ) -> Result<Option<BoardTallies>, StoreError> {
         let key = (board.to_owned(), voter.to_owned());
         let read_at = (self.now_ms)();
-        let mut read = self.inner.board_tallies(board, voter).await;
-        for _ in 1..READ_ATTEMPTS {
-            match &read {
-                Err(e) if e.is_retryable() => read = self.inner.board_tallies(board, voter).await,
-                _ => break,
-            }
-        }
+        let read = retried(|| self.inner.board_tallies(board, voter)).await;
         let (mut tallies, stale) = match read {
             Ok(None) => return Ok(None),
             Ok(Some(t)) => {
