@@ -243,3 +243,116 @@ fn the_crash_panel_shows_text_not_html() {
     assert!(panel.query_selector("button").unwrap().is_some());
     panel.remove();
 }
+
+mod shared_outbox {
+    //! The localStorage outbox shared by tabs: each tab (here, each `LocalOutbox` value)
+    //! saves only its own changes, so a write another tab queued meanwhile survives.
+    use super::storage;
+    use gromada::store::outbox::{OutboxPersistence, OutboxState, PendingWrite, WriteOp};
+    use gromada::store::outbox_local::LocalOutbox;
+    use serde_json::json;
+    use wasm_bindgen_test::*;
+
+    fn write(key: &str) -> PendingWrite {
+        PendingWrite {
+            key: key.into(),
+            collection: "comments".into(),
+            op: WriteOp::Create(json!({"id": key, "body": "x"})),
+            attempts: 0,
+            last_error: None,
+            done_at: None,
+        }
+    }
+
+    fn keys(state: &OutboxState) -> Vec<&str> {
+        state.pending.iter().map(|w| w.key.as_str()).collect()
+    }
+
+    fn wipe(base: &str) {
+        let s = storage();
+        let prefix = format!("gromada-outbox:{base}");
+        let all: Vec<String> = (0..s.length().unwrap())
+            .filter_map(|i| s.key(i).unwrap())
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        for k in all {
+            s.remove_item(&k).unwrap();
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_tab_saving_a_stale_view_keeps_what_another_tab_queued() {
+        let base = "http://tabs.test";
+        wipe(base);
+        let (a, b) = (
+            LocalOutbox::for_backend(base),
+            LocalOutbox::for_backend(base),
+        );
+        let mut seen_by_a = a.load().unwrap();
+        let mut seen_by_b = b.load().unwrap();
+        seen_by_b.pending.push(write("w1"));
+        b.save(&seen_by_b).unwrap();
+        // A has not seen w1 and saves its own new write.
+        seen_by_a.pending.push(write("w2"));
+        a.save(&seen_by_a).unwrap();
+        assert_eq!(
+            keys(&a.load().unwrap()),
+            ["w1", "w2"],
+            "both kept, in queue order"
+        );
+        // A sends w1 (it now knows it); B, still stale, adds w3.
+        let mut now_a = a.load().unwrap();
+        now_a.pending.retain(|w| w.key != "w1");
+        a.save(&now_a).unwrap();
+        seen_by_b.pending.push(write("w3"));
+        b.save(&seen_by_b).unwrap();
+        // B's stale view brings w1 back (sent again, it lands once: ids make it
+        // idempotent); nothing anyone queued is lost.
+        let all = a.load().unwrap();
+        for k in ["w2", "w3"] {
+            assert!(keys(&all).contains(&k), "{k} kept: {:?}", keys(&all));
+        }
+        // Everything sent: the keys are gone.
+        a.save(&OutboxState::default()).unwrap();
+        b.load().unwrap();
+        b.save(&OutboxState::default()).unwrap();
+        assert!(a.load().unwrap().pending.is_empty());
+        wipe(base);
+    }
+
+    #[wasm_bindgen_test]
+    fn an_outbox_saved_as_one_key_is_upgraded_and_a_damaged_entry_set_aside() {
+        let base = "http://upgrade.test";
+        wipe(base);
+        let old = OutboxState {
+            pending: vec![write("o1"), write("o2")],
+            ..OutboxState::default()
+        };
+        let key = format!("gromada-outbox:{base}");
+        storage()
+            .set_item(&key, &serde_json::to_string(&old).unwrap())
+            .unwrap();
+        let outbox = LocalOutbox::for_backend(base);
+        assert_eq!(keys(&outbox.load().unwrap()), ["o1", "o2"]);
+        assert!(
+            storage().get_item(&key).unwrap().is_none(),
+            "the old key is gone"
+        );
+        storage()
+            .set_item(
+                &format!("{key}:p:000000000000001:00000001:bad"),
+                "{not json",
+            )
+            .unwrap();
+        assert_eq!(keys(&outbox.load().unwrap()), ["o1", "o2"]);
+        assert_eq!(
+            storage()
+                .get_item(&format!("{key}:p:000000000000001:00000001:bad.damaged"))
+                .unwrap()
+                .as_deref(),
+            Some("{not json"),
+            "kept for support"
+        );
+        wipe(base);
+    }
+}
