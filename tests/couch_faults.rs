@@ -23,8 +23,6 @@ use gromada::store::outbox::{MemoryPersistence, OutboxStore};
 use gromada::store::Store;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::Command;
 use std::rc::Rc;
 
 const FAULTS: [&str; 7] = [
@@ -103,26 +101,12 @@ impl Http for FaultyHttp {
     }
 }
 
-fn setup_db(server: &backend::PouchServer, db: &str) {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new("node")
-        .arg(root.join("scripts/couch/setup.mjs"))
-        .args(["--url", &server.url, "--db", db])
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn random_operations_under_faults_end_with_exactly_what_the_members_saw() {
     let server = backend::PouchServer::start();
     for seed in 1..=5u64 {
         let db = server.fresh_db(None);
-        setup_db(&server, &db);
+        server.couch_setup(&db, None);
         let faulty = Rc::new(FaultyHttp {
             real: http::UreqHttp::new(),
             rng: RefCell::new(Rng::new(seed * 7919)),

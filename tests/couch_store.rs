@@ -20,8 +20,6 @@ use gromada::store::couch::CouchStore;
 use gromada::store::{seed, Collection, Query, Store, StoreError, StoreExt};
 use serde_json::{json, Value};
 use std::cell::RefCell;
-use std::path::PathBuf;
-use std::process::Command;
 use std::rc::Rc;
 
 const ADMIN: (&str, &str) = ("admin", "s3cret");
@@ -41,19 +39,7 @@ fn user(server: &backend::PouchServer, db: &str, name: &str) -> CouchStore {
 
 /// The documented setup command, as an operator runs it.
 fn setup(server: &backend::PouchServer, db: &str) -> String {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new("node")
-        .arg(root.join("scripts/couch/setup.mjs"))
-        .args(["--url", &server.url, "--db", db])
-        .args(["--user", ADMIN.0, "--password", ADMIN.1])
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "setup failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    server.couch_setup(db, Some(ADMIN))
 }
 
 #[test]

@@ -23,11 +23,15 @@ fn storage() -> web_sys::Storage {
 
 /// Removes every key of a namespace.
 fn clear(namespace: &str) {
+    remove_keys_with(&format!("gromada:{namespace}:"));
+}
+
+/// Removes every key starting with `prefix`.
+fn remove_keys_with(prefix: &str) {
     let s = storage();
-    let prefix = format!("gromada:{namespace}:");
     let keys: Vec<String> = (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
-        .filter(|k| k.starts_with(&prefix))
+        .filter(|k| k.starts_with(prefix))
         .collect();
     for k in keys {
         s.remove_item(&k).unwrap();
@@ -269,15 +273,7 @@ mod shared_outbox {
     }
 
     fn wipe(base: &str) {
-        let s = storage();
-        let prefix = format!("gromada-outbox:{base}");
-        let all: Vec<String> = (0..s.length().unwrap())
-            .filter_map(|i| s.key(i).unwrap())
-            .filter(|k| k.starts_with(&prefix))
-            .collect();
-        for k in all {
-            s.remove_item(&k).unwrap();
-        }
+        super::remove_keys_with(&format!("gromada-outbox:{base}"));
     }
 
     #[wasm_bindgen_test]

@@ -266,8 +266,7 @@ impl BoardIndex {
     /// Builds the index from counts a server summed ([`IdeaTally`] per idea) and only the
     /// votes of the viewer (`own_votes`), as of `now`: what a board with hundreds of
     /// thousands of votes loads instead of every vote. `has_voted`, budgets and the "my
-    /// votes" filter work for the voters in `own_votes`; [`BoardIndex::votes`] lists only
-    /// theirs.
+    /// votes" filter work for the voters in `own_votes`.
     pub fn from_tallies(
         board: &Board,
         ideas: Vec<Idea>,
@@ -327,13 +326,6 @@ impl BoardIndex {
                 ids.contains_key(&i.id) && self.lane(i) != Lane::Closed && i.merged_into.is_none()
             })
             .count() as u32
-    }
-
-    /// Every vote: (idea, voter, when), grouped by voter.
-    pub fn votes(&self) -> impl Iterator<Item = (&IdeaId, &Actor, Timestamp)> {
-        self.voted
-            .iter()
-            .flat_map(|(actor, ideas)| ideas.iter().map(move |(idea, at)| (idea, actor, *at)))
     }
 
     /// Records a vote (or its removal) without rebuilding, for instant feedback.

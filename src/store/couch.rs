@@ -30,7 +30,7 @@ use crate::domain::ranking::IdeaTally;
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 /// Documents asked for per `_find` request.
@@ -52,7 +52,7 @@ pub struct CouchStore {
     session: RefCell<Option<String>>,
     page_size: usize,
     /// Index field lists already asked for (created, found, or refused): asked once each.
-    indexes_tried: RefCell<std::collections::HashSet<Vec<String>>>,
+    indexes_tried: RefCell<HashSet<Vec<String>>>,
 }
 
 /// The CouchDB `_id` of a Gromada document.
@@ -169,7 +169,7 @@ impl CouchStore {
             hooks: Hooks::default(),
             session: RefCell::new(None),
             page_size: PAGE_SIZE,
-            indexes_tried: RefCell::new(std::collections::HashSet::new()),
+            indexes_tried: RefCell::new(HashSet::new()),
         }
     }
 
@@ -498,7 +498,7 @@ impl Store for CouchStore {
                 return Err(Self::rejected(&response));
             }
             let mut answer = parse_json(&response)?;
-            if docs.is_empty() && fetched == 0 {
+            if fetched == 0 {
                 self.index_on_first_use(collection, query, &answer).await;
             }
             let Some(Value::Array(page)) = answer.get_mut("docs").map(Value::take) else {

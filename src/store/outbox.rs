@@ -180,7 +180,7 @@ pub struct OutboxStore {
     /// Last good answers, to read from while the backend is away.
     lists: RefCell<HashMap<(Collection, String), Vec<Value>>>,
     docs: RefCell<HashMap<(Collection, String), Value>>,
-    tallies: RefCell<HashMap<(String, String), BoardTallies>>,
+    tallies: RefCell<HashMap<(String, String), Option<BoardTallies>>>,
     watchers: RefCell<Vec<Watcher>>,
 }
 
@@ -562,9 +562,7 @@ impl OutboxStore {
             *docs = sort.apply(docs.iter());
         }
     }
-}
 
-impl OutboxStore {
     /// Applies this browser's vote writes on `board` by `voter` to `tallies`, like
     /// [`OutboxStore::overlay`] does for lists: the waiting ones, and those that took
     /// effect while the read was under way (or at any time for a cached answer). The
@@ -590,6 +588,31 @@ impl OutboxStore {
                 WriteOp::Delete { id, .. } => tallies.remove_own_vote(id),
             }
         }
+    }
+}
+
+/// `read()` (see [`retried`]), kept in `cache` under `key`; while the backend is away, the
+/// last answer kept instead, marked stale (`true`).
+async fn fresh_or_cached<K, T, F>(
+    cache: &RefCell<HashMap<K, T>>,
+    key: K,
+    read: impl Fn() -> F,
+) -> Result<(T, bool), StoreError>
+where
+    K: std::hash::Hash + Eq,
+    T: Clone,
+    F: std::future::Future<Output = Result<T, StoreError>>,
+{
+    match retried(read).await {
+        Ok(fresh) => {
+            cache.borrow_mut().insert(key, fresh.clone());
+            Ok((fresh, false))
+        }
+        Err(e) if e.is_retryable() => match cache.borrow().get(&key) {
+            Some(kept) => Ok((kept.clone(), true)),
+            None => Err(e),
+        },
+        Err(e) => Err(e),
     }
 }
 
@@ -646,18 +669,8 @@ impl Store for OutboxStore {
     async fn list(&self, collection: Collection, query: &Query) -> Result<Vec<Value>, StoreError> {
         let key = (collection, query_key(query));
         let read_at = (self.now_ms)();
-        let read = retried(|| self.inner.list(collection, query)).await;
-        let (mut docs, stale) = match read {
-            Ok(docs) => {
-                self.lists.borrow_mut().insert(key, docs.clone());
-                (docs, false)
-            }
-            Err(e) if e.is_retryable() => match self.lists.borrow().get(&key) {
-                Some(d) => (d.clone(), true),
-                None => return Err(e),
-            },
-            Err(e) => return Err(e),
-        };
+        let (mut docs, stale) =
+            fresh_or_cached(&self.lists, key, || self.inner.list(collection, query)).await?;
         self.overlay(collection, &mut docs, query, stale, read_at);
         Ok(docs)
     }
@@ -709,18 +722,12 @@ impl Store for OutboxStore {
     ) -> Result<Option<BoardTallies>, StoreError> {
         let key = (board.to_owned(), voter.to_owned());
         let read_at = (self.now_ms)();
-        let read = retried(|| self.inner.board_tallies(board, voter)).await;
-        let (mut tallies, stale) = match read {
-            Ok(None) => return Ok(None),
-            Ok(Some(t)) => {
-                self.tallies.borrow_mut().insert(key, t.clone());
-                (t, false)
-            }
-            Err(e) if e.is_retryable() => match self.tallies.borrow().get(&key) {
-                Some(t) => (t.clone(), true),
-                None => return Err(e),
-            },
-            Err(e) => return Err(e),
+        let (tallies, stale) = fresh_or_cached(&self.tallies, key, || {
+            self.inner.board_tallies(board, voter)
+        })
+        .await?;
+        let Some(mut tallies) = tallies else {
+            return Ok(None); // this store does not sum: the caller lists the votes
         };
         self.overlay_tallies(&mut tallies, board, voter, stale, read_at);
         Ok(Some(tallies))

@@ -105,28 +105,27 @@ impl OutboxPersistence for LocalOutbox {
         self.upgrade(&storage);
         let mut state = OutboxState::default();
         let mut known = HashMap::new();
-        for key in Self::keys_with(&storage, &self.pending_prefix()) {
+        let (pending, failed) = (self.pending_prefix(), self.failed_prefix());
+        // One pass over the storage keys; sorted, so each kind is in queue order.
+        for key in Self::keys_with(&storage, &format!("{}:", self.key)) {
             let Some(text) = storage.get_item(&key).ok().flatten() else {
                 continue; // removed by another tab meanwhile
             };
-            match serde_json::from_str::<PendingWrite>(&text) {
-                Ok(w) => {
-                    known.insert(w.key.clone(), key);
+            let read = if key.starts_with(&pending) {
+                serde_json::from_str::<PendingWrite>(&text).map(|w| {
+                    known.insert(w.key.clone(), key.clone());
                     state.pending.push(w);
-                }
-                Err(_) => Self::set_aside(&storage, &key, &text),
-            }
-        }
-        for key in Self::keys_with(&storage, &self.failed_prefix()) {
-            let Some(text) = storage.get_item(&key).ok().flatten() else {
-                continue;
-            };
-            match serde_json::from_str::<FailedWrite>(&text) {
-                Ok(f) => {
-                    known.insert(f.write.key.clone(), key);
+                })
+            } else if key.starts_with(&failed) {
+                serde_json::from_str::<FailedWrite>(&text).map(|f| {
+                    known.insert(f.write.key.clone(), key.clone());
                     state.failed.push(f);
-                }
-                Err(_) => Self::set_aside(&storage, &key, &text),
+                })
+            } else {
+                continue; // the list of completed writes, read below
+            };
+            if read.is_err() {
+                Self::set_aside(&storage, &key, &text);
             }
         }
         if let Some(text) = storage.get_item(&self.done_key()).ok().flatten() {

@@ -167,6 +167,27 @@ impl PouchServer {
         );
     }
 
+    /// Sets up database `db` with the documented command (`node scripts/couch/setup.mjs`),
+    /// as an operator runs it (with `admin`'s credentials when the server has admins);
+    /// returns what it printed.
+    pub fn couch_setup(&self, db: &str, admin: Option<(&str, &str)>) -> String {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut command = Command::new("node");
+        command
+            .arg(root.join("scripts/couch/setup.mjs"))
+            .args(["--url", &self.url, "--db", db]);
+        if let Some((user, password)) = admin {
+            command.args(["--user", user, "--password", password]);
+        }
+        let out = command.output().expect("node runs");
+        assert!(
+            out.status.success(),
+            "setup failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// A request that must succeed; returns the answer's JSON.
     pub fn call(
         &self,

@@ -28,6 +28,13 @@ pub struct BoardState {
     pub votes_of: Option<Actor>,
 }
 
+impl BoardState {
+    /// Whether the index lacks `actor`'s votes (built from tallies for someone else).
+    pub fn lacks_votes_of(&self, actor: &Actor) -> bool {
+        self.votes_of.as_ref().is_some_and(|v| v != actor)
+    }
+}
+
 /// What [`use_board`] returns.
 #[derive(Clone, Copy)]
 pub struct UseBoard {
@@ -159,11 +166,7 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
             let Some(Ok(Some(current))) = s else {
                 return None;
             };
-            if current
-                .votes_of
-                .as_ref()
-                .is_some_and(|v| *v != viewer.actor)
-            {
+            if current.lacks_votes_of(&viewer.actor) {
                 return None; // the button is disabled until this viewer's votes are in
             }
             let idea = current.index.idea(&idea_id)?;
@@ -238,9 +241,7 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     });
     let catching_up = Signal::derive(move || {
         let actor = voter.get();
-        state.with(|s| {
-            matches!(s, Some(Ok(Some(st))) if st.votes_of.as_ref().is_some_and(|v| *v != actor))
-        })
+        state.with(|s| matches!(s, Some(Ok(Some(st))) if st.lacks_votes_of(&actor)))
     });
     UseBoard {
         state,
