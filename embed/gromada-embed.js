@@ -1,7 +1,7 @@
 /*! Gromada embed loader. Usage:
  *  <div data-gromada="board:feature-requests"></div>
  *  <script src="https://YOUR-HOST/PATH/gromada-embed.js" async></script>
- * Optional data-locale, data-theme-primary|background|text|font|radius, data-title, data-height. */
+ * Optional: data-locale, data-theme-(primary|background|text|font|radius), data-title, data-height. */
 (function () {
   var me = document.currentScript;
   var base = new URL('./', me ? me.src : location.href);
@@ -11,8 +11,9 @@
     if (el.getAttribute('data-gromada-ready')) return;
     el.setAttribute('data-gromada-ready', '1');
     var id = 'gromada-' + ++n + '-' + Math.random().toString(36).slice(2, 8);
-    var u = new URL('embed.html', base);
-    u.searchParams.set('embed', el.getAttribute('data-gromada'));
+    var w = el.getAttribute('data-gromada') || '';
+    var u = new URL(/^(survey|pulse):/.test(w) ? 'embed-survey.html' : 'embed.html', base);
+    u.searchParams.set('embed', w);
     u.searchParams.set('frame', id);
     u.searchParams.set('origin', location.origin);
     opts.forEach(function (k) {

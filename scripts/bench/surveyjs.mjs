@@ -110,7 +110,7 @@ async function run(url, selector) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = { gromada: [], surveyjs: [] };
 for (let i = 0; i < runs; i++) {
-  results.gromada.push(await run(`${gromadaServer.url}embed.html?embed=survey:bench`, '.g-question'));
+  results.gromada.push(await run(`${gromadaServer.url}embed-survey.html?embed=survey:bench`, '.g-question'));
   results.surveyjs.push(await run(sjsServer.url, '.sd-question'));
 }
 await browser.close();

@@ -14,8 +14,10 @@ if (!staging) {
   process.exit(1);
 }
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
-// ./x builds embed.html first (GROMADA_HTML_OUTPUT=embed.html), then index.html with
-// GROMADA_EMBED_DIST pointing at that output, whose files are added to this build.
+// ./x builds each embed page first (GROMADA_HTML_OUTPUT=embed.html into
+// target/embed-dist, embed-survey.html into target/embed-survey-dist), then index.html
+// with GROMADA_EMBED_DIST listing those outputs (colon-separated), whose files are added
+// to this build.
 const htmlName = process.env.GROMADA_HTML_OUTPUT || 'index.html';
 const file = join(staging, htmlName);
 let html = readFileSync(file, 'utf8');
@@ -42,16 +44,18 @@ if (problems.length) {
 writeFileSync(file, html);
 if (htmlName === 'index.html') {
   writeFileSync(join(staging, '404.html'), html);
-  const embedDist = process.env.GROMADA_EMBED_DIST;
-  if (embedDist) {
-    if (!existsSync(join(embedDist, 'embed.html'))) {
-      console.error(`post-build: ${embedDist}/embed.html is missing (build the embed first)`);
+  const embedDists = (process.env.GROMADA_EMBED_DIST || '').split(':').filter(Boolean);
+  if (!embedDists.length) {
+    console.warn('post-build: GROMADA_EMBED_DIST not set; this build has no embed pages (use ./x build)');
+  }
+  for (const embedDist of embedDists) {
+    const page = embedDist.replace(/\/+$/, '').split('/').pop().replace(/-dist$/, '.html');
+    if (!existsSync(join(embedDist, page))) {
+      console.error(`post-build: ${embedDist}/${page} is missing (build the embed pages first)`);
       process.exit(1);
     }
     for (const f of readdirSync(embedDist, { withFileTypes: true })) {
       if (f.isFile() && !existsSync(join(staging, f.name))) copyFileSync(join(embedDist, f.name), join(staging, f.name));
     }
-  } else {
-    console.warn('post-build: GROMADA_EMBED_DIST not set; this build has no embed.html (use ./x build)');
   }
 }

@@ -191,6 +191,42 @@ impl View {
             View::Dashboard => "dashboard".into(),
         }
     }
+
+    /// The embed page (one build each, so a page downloads only its widgets) that shows
+    /// this view: `embed.html` for boards and ideas, `embed-survey.html` for surveys and
+    /// pulses; none for the app's other pages.
+    ///
+    /// ```
+    /// use gromada::domain::config::{EmbedPage, View};
+    /// assert_eq!(View::parse("pulse:s:q").unwrap().embed_page(), Some(EmbedPage::Survey));
+    /// assert_eq!(EmbedPage::Board.file(), "embed.html");
+    /// ```
+    pub fn embed_page(&self) -> Option<EmbedPage> {
+        match self {
+            View::Board(_) | View::Idea(_) => Some(EmbedPage::Board),
+            View::Survey(_) | View::Pulse(..) => Some(EmbedPage::Survey),
+            View::Home | View::Roadmap | View::Dashboard => None,
+        }
+    }
+}
+
+/// The embed builds: each page carries only its own widgets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmbedPage {
+    /// `embed.html`: a board or one idea.
+    Board,
+    /// `embed-survey.html`: a survey or a one-question pulse.
+    Survey,
+}
+
+impl EmbedPage {
+    /// The page's file name, next to `index.html`.
+    pub fn file(self) -> &'static str {
+        match self {
+            EmbedPage::Board => "embed.html",
+            EmbedPage::Survey => "embed-survey.html",
+        }
+    }
 }
 
 /// The whole configuration.

@@ -162,7 +162,8 @@ pub fn App(
         crate::ui::pages::dashboard::provide_dashboard_state();
     }
     if let Some(target) = embed {
-        return view! { <EmbedShell target=target/> }.into_any();
+        return view! { <EmbedShell target=target widget=crate::ui::pages::any_widget/> }
+            .into_any();
     }
     let name = config.community_name.clone();
     view! {
@@ -208,11 +209,13 @@ fn Shell(
     }
 }
 
-/// The embed root (`embed.html`): one widget, no router, no chrome.
+/// The embed root (`embed.html`, `embed-survey.html`): one widget, no router, no chrome.
 #[component]
 pub fn EmbedApp(
     /// What start-up prepared.
     boot: Boot,
+    /// The widgets this embed build carries.
+    widget: crate::ui::pages::Widget,
 ) -> impl IntoView {
     let (config, _, embed) = provide_app_contexts(boot);
     let target = embed.unwrap_or(EmbedTarget {
@@ -220,7 +223,7 @@ pub fn EmbedApp(
         frame: String::new(),
         parent_origin: "*".into(),
     });
-    view! { <EmbedShell target=target/> }
+    view! { <EmbedShell target=target widget=widget/> }
 }
 
 /// The footer: where data lives, and credits.

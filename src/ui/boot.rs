@@ -2,14 +2,15 @@
 //! `index.html`, then the mount element's `data-*` attributes, then an embed URL's
 //! parameters), open the configured store, load the demo into empty storage, and mount.
 
-use crate::domain::config::{self, Config, ConfigError, StorageConfig, View};
+use crate::domain::config::{self, Config, ConfigError, EmbedPage, StorageConfig, View};
 use crate::domain::time::{Timestamp, DAY_MS};
 use crate::store::local::LocalStore;
 use crate::store::memory::MemoryStore;
 use crate::store::{seed, Store, StoreError};
 use crate::ui::app::{App, Boot, EmbedApp, EmbedTarget};
-use crate::ui::pages::ConfigErrorPage;
+use crate::ui::pages::{board_widget, survey_widget, ConfigErrorPage};
 use crate::ui::routes;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::rc::Rc;
@@ -20,15 +21,89 @@ pub const MOUNT_ID: &str = "gromada";
 
 /// Starts the full app (`index.html`).
 pub fn start() {
-    boot(|boot| view! { <App boot=boot/> }.into_any());
+    boot(
+        |boot| view! { <App boot=boot/> }.into_any(),
+        Demo::Seed(seed_demo),
+    );
 }
 
-/// Starts the embed build (`embed.html`): widgets only, a much smaller download.
-pub fn start_embed() {
-    boot(|boot| view! { <EmbedApp boot=boot/> }.into_any());
+/// Starts the board embed (`embed.html`): a board or an idea, a much smaller download
+/// than the app.
+pub fn start_board_embed() {
+    if !redirect_to_embed_page(EmbedPage::Board) {
+        boot(
+            |boot| view! { <EmbedApp boot=boot widget=board_widget/> }.into_any(),
+            Demo::HandOff,
+        );
+    }
 }
 
-fn boot(root: fn(Boot) -> AnyView) {
+/// Starts the survey embed (`embed-survey.html`): a survey or a one-question pulse.
+pub fn start_survey_embed() {
+    if !redirect_to_embed_page(EmbedPage::Survey) {
+        boot(
+            |boot| view! { <EmbedApp boot=boot widget=survey_widget/> }.into_any(),
+            Demo::HandOff,
+        );
+    }
+}
+
+/// An embed URL written by hand for the other embed page (`embed.html?embed=survey:…`)
+/// moves to that page with the same parameters (the loader picks the right page itself).
+/// Returns whether the page is moving.
+fn redirect_to_embed_page(own: EmbedPage) -> bool {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return false;
+    };
+    let search = location.search().unwrap_or_default();
+    let page = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("embed"))
+        .and_then(|e| View::parse(&e))
+        .and_then(|v| v.embed_page());
+    match page {
+        Some(page) if page != own => location
+            .replace(&format!("{}{search}", page.file()))
+            .is_ok(),
+        _ => false,
+    }
+}
+
+/// How a build fills empty storage when the configuration asks for the demo.
+#[derive(Clone, Copy)]
+enum Demo {
+    /// Generate the demo community and store it unless the store holds data (the full
+    /// app). A function pointer, so builds that never pass it leave the generator out.
+    Seed(SeedDemo),
+    /// Leave it to the full app: with empty storage, the embed page reopens as
+    /// `index.html` with the same parameters, which seeds the demo and shows the same
+    /// widget. Only a demo's very first visit pays for the app's download; the demo
+    /// generator stays out of the embeds.
+    HandOff,
+}
+
+/// Stores the demo (store, with the large board?) unless the store holds data: whether it
+/// did.
+type SeedDemo = fn(Rc<dyn Store>, bool) -> LocalBoxFuture<'static, Result<bool, StoreError>>;
+
+/// Stores the demo community "as of" the current hour (so two tabs opening together
+/// write the same ids), with the large board when asked, unless the store holds data.
+fn seed_demo(
+    store: Rc<dyn Store>,
+    large_board: bool,
+) -> LocalBoxFuture<'static, Result<bool, StoreError>> {
+    Box::pin(async move {
+        let now = crate::ui::format::now();
+        let hour = Timestamp(now.0 - now.0.rem_euclid(DAY_MS / 24));
+        let mut demo = crate::domain::demo::generate(hour, 2026);
+        if large_board {
+            crate::domain::demo::add_large_board(&mut demo, hour, 10_000, 200_000);
+        }
+        seed::seed_if_empty(store.as_ref(), &demo).await
+    })
+}
+
+fn boot(root: fn(Boot) -> AnyView, demo: Demo) {
     crate::ui::panic::install();
     // Start-up runs before anything is mounted (mounting sets up leptos's own executor).
     wasm_bindgen_futures::spawn_local(async move {
@@ -63,7 +138,9 @@ fn boot(root: fn(Boot) -> AnyView) {
                 handle.forget();
             }
             Ok(config) => {
-                let boot = open(config, params).await;
+                let Some(boot) = open(config, params, demo).await else {
+                    return;
+                };
                 let handle = leptos::mount::mount_to(mount, move || root(boot));
                 handle.forget();
             }
@@ -226,8 +303,9 @@ async fn fetch_text(url: &str) -> Result<(u16, String), String> {
 }
 
 /// Opens the configured store (falling back to memory with a visible warning when the
-/// browser refuses storage) and loads the demo into empty storage.
-async fn open(config: Config, params: UrlParams) -> Boot {
+/// browser refuses storage) and loads the demo into empty storage. `None` when an embed
+/// page hands a demo's first visit to the full app (the page is moving).
+async fn open(config: Config, params: UrlParams, demo: Demo) -> Option<Boot> {
     let mut warnings: Vec<StoreError> = Vec::new();
     let mut local: Option<Rc<LocalStore>> = None;
     let mut backend = None;
@@ -259,24 +337,33 @@ async fn open(config: Config, params: UrlParams) -> Boot {
         }
         StorageConfig::Memory => Rc::new(MemoryStore::new()),
     };
-    if config.demo {
-        let already = local.as_ref().is_some_and(|l| l.meta_flag("demo_seeded"));
-        if !already {
-            // Seed "as of" the current hour so two tabs opening together write the same ids.
-            let now = crate::ui::format::now();
-            let hour = Timestamp(now.0 - now.0.rem_euclid(DAY_MS / 24));
-            let mut demo = crate::domain::demo::generate(hour, 2026);
-            if config.large_board {
-                crate::domain::demo::add_large_board(&mut demo, hour, 10_000, 200_000);
-            }
-            match seed::seed_if_empty(store.as_ref(), &demo).await {
-                Ok(_) => {
-                    if let Some(l) = &local {
-                        let _ = l.set_meta_flag("demo_seeded", true);
+    if config.demo && !local.as_ref().is_some_and(|l| l.meta_flag("demo_seeded")) {
+        let seeded = match demo {
+            Demo::Seed(seed_demo) => seed_demo(store.clone(), config.large_board)
+                .await
+                .map(|_| true),
+            Demo::HandOff => match seed::is_empty(store.as_ref()).await {
+                Ok(true) => {
+                    if let Some(location) = web_sys::window().map(|w| w.location()) {
+                        let search = location.search().unwrap_or_default();
+                        if location.replace(&format!("index.html{search}")).is_ok() {
+                            return None;
+                        }
                     }
+                    Ok(false)
                 }
-                Err(e) => warnings.push(e),
+                Ok(false) => Ok(true),
+                Err(e) => Err(e),
+            },
+        };
+        match seeded {
+            Ok(true) => {
+                if let Some(l) = &local {
+                    let _ = l.set_meta_flag("demo_seeded", true);
+                }
             }
+            Ok(false) => {}
+            Err(e) => warnings.push(e),
         }
     }
     if let Some(url) = &config.seed_url {
@@ -297,12 +384,12 @@ async fn open(config: Config, params: UrlParams) -> Boot {
                 params.parent_origin.clone()
             },
         });
-    Boot {
+    Some(Boot {
         config,
         store,
         local,
         warnings,
         embed,
         backend,
-    }
+    })
 }

@@ -27,4 +27,4 @@ pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 #[cfg(target_arch = "wasm32")]
-pub use boot::{start, start_embed};
+pub use boot::{start, start_board_embed, start_survey_embed};

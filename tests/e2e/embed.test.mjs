@@ -54,8 +54,36 @@ test('the board embed renders without chrome and resizes its iframe', async () =
   assert.equal(await vote.getAttribute('aria-pressed'), 'false');
   await vote.click();
   await frame.locator('button[aria-pressed="true"][aria-label^="Vote for “Apple Watch app”"]').waitFor();
+  // A demo with nothing stored (here the browser even denies a third-party frame its
+  // storage, so the widget keeps the demo in memory): the light embed page hands the
+  // visit to the full app, which creates the demo, with the same parameters.
   const embedPage = page.frames().find((f) => f.url().includes('embed='));
+  assert.match(new URL(embedPage.url()).pathname, /\/index\.html$/);
   assert.deepEqual(await axeSerious(embedPage), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with data stored, the board embed is the light build and keeps votes', async () => {
+  const { context, problems } = await recordingContext(browser);
+  const first = await context.newPage();
+  await first.goto(app.url);
+  await first.getByRole('main').first().waitFor();
+  const wasm = [];
+  const page = await context.newPage();
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto(`${app.url}embed.html?embed=board:feature-requests`);
+  await page.getByRole('heading', { level: 1, name: 'Feature requests' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/embed.html');
+  assert.deepEqual(wasm.map((p) => p.replace(/-[0-9a-f]{16}_bg/, '')), ['/gromada-embed.wasm']);
+  assert.equal(await page.getByRole('banner').count(), 0, 'no app header in the embed');
+  const vote = page.getByRole('button', { name: /^Vote for “Apple Watch app”/ });
+  assert.equal(await vote.getAttribute('aria-pressed'), 'false');
+  await vote.click();
+  await page.locator('button[aria-pressed="true"][aria-label^="Vote for “Apple Watch app”"]').waitFor();
+  await page.reload();
+  await page.locator('button[aria-pressed="true"][aria-label^="Vote for “Apple Watch app”"]').waitFor();
+  assert.deepEqual(await axeSerious(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -177,13 +177,23 @@ test('SurveyJS import lists what it could not import', async () => {
 
 test('the survey and pulse embeds render without chrome', async () => {
   const { context, problems } = await recordingContext(browser);
+  // A hand-written URL for the board embed page moves to the survey embed page; with
+  // this demo's storage still empty, that hands the first visit to the full app.
   const page = await openApp(context, `${app.url}embed.html?embed=pulse:s-monthly-pulse:mood`);
   await page.locator('.g-slider__input').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/index.html');
+  assert.equal(new URL(page.url()).searchParams.get('embed'), 'pulse:s-monthly-pulse:mood');
   assert.equal(await page.getByRole('banner').count(), 0);
   assert.equal(await page.locator('.g-question').count(), 1, 'the pulse shows one question');
-  await page.goto(`${app.url}embed.html?embed=survey:s-monthly-pulse`);
+  // With the demo stored, the survey embed page (survey widgets only) stays.
+  await page.goto(`${app.url}embed-survey.html?embed=survey:s-monthly-pulse`);
   await page.getByRole('heading', { level: 1, name: 'Monthly community pulse' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/embed-survey.html');
+  assert.equal(await page.getByRole('banner').count(), 0);
   assert.ok((await page.locator('.g-question').count()) >= 6);
+  await page.goto(`${app.url}embed.html?embed=pulse:s-monthly-pulse:mood`);
+  await page.locator('.g-slider__input').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/embed-survey.html');
   assert.deepEqual(problems, []);
   await context.close();
 });

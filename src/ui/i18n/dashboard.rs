@@ -1,4 +1,4 @@
-//! The engagement dashboard's strings, in their own table (reached as `t().dash`).
+//! The engagement dashboard's strings, in their own table (reached as `t().dash()`).
 
 use crate::domain::locale::Locale;
 

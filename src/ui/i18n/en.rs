@@ -6,7 +6,6 @@ use crate::domain::locale::Locale;
 /// English.
 pub static EN: Messages = Messages {
     locale: Locale::En,
-    dash: &super::dashboard::DASH_EN,
     skip_to_content: "Skip to content",
     nav_label: "Main",
     nav_home: "Home",

@@ -78,8 +78,6 @@ impl Plural {
 pub struct Messages {
     /// The language of this table.
     pub locale: Locale,
-    /// The engagement dashboard.
-    pub dash: &'static DashboardMessages,
 
     // Shell
     /// Skip link.
@@ -757,6 +755,16 @@ impl Messages {
         match locale {
             Locale::En => &EN,
             Locale::Pl => &PL,
+        }
+    }
+
+    /// The engagement dashboard's strings in this table's language. A separate table
+    /// reached through a call, so builds that never show the dashboard (the embeds) leave
+    /// it out.
+    pub fn dash(&self) -> &'static DashboardMessages {
+        match self.locale {
+            Locale::En => &dashboard::DASH_EN,
+            Locale::Pl => &dashboard::DASH_PL,
         }
     }
 

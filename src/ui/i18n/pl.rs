@@ -6,7 +6,6 @@ use crate::domain::locale::Locale;
 /// Polski.
 pub static PL: Messages = Messages {
     locale: Locale::Pl,
-    dash: &super::dashboard::DASH_PL,
     skip_to_content: "Przejdź do treści",
     nav_label: "Główna nawigacja",
     nav_home: "Start",

@@ -21,7 +21,7 @@ pub use board::BoardPage;
 pub use board_settings::{BoardSettingsPage, NewBoardPage};
 pub use changelog::ChangelogPage;
 pub use config_error::ConfigErrorPage;
-pub use embed::EmbedShell;
+pub use embed::{any_widget, board_widget, survey_widget, EmbedShell, Widget};
 pub use home::HomePage;
 pub use idea::IdeaPage;
 pub use idea_row::IdeaRow;

@@ -41,19 +41,19 @@ pub fn report_lines(t: &Messages, file: &str, report: &ImportReport) -> Vec<Stri
         return Vec::new();
     }
     let mut lines = vec![fill(
-        t.dash.skipped_rows,
+        t.dash().skipped_rows,
         &[("n", &report.bad_row_count.to_string()), ("file", file)],
     )];
     for row in report.bad_rows.iter().take(LISTED_ROWS) {
         lines.push(fill(
-            t.dash.skipped_row,
+            t.dash().skipped_row,
             &[("line", &row.line.to_string()), ("reason", &row.reason)],
         ));
     }
     let listed = report.bad_rows.len().min(LISTED_ROWS) as u64;
     if report.bad_row_count > listed {
         lines.push(fill(
-            t.dash.skipped_more,
+            t.dash().skipped_more,
             &[("n", &(report.bad_row_count - listed).to_string())],
         ));
     }
@@ -86,7 +86,7 @@ async fn import(
     for file in files {
         let name = file.name();
         state.progress.set(Some(super::data::Progress {
-            label: fill(t.dash.reading, &[("file", &name)]),
+            label: fill(t.dash().reading, &[("file", &name)]),
             done: 0.0,
         }));
         let bytes = match read_file(&file).await {
@@ -95,7 +95,7 @@ async fn import(
                 notes.push((
                     false,
                     fill(
-                        t.dash.import_failed,
+                        t.dash().import_failed,
                         &[("file", &name), ("reason", &reason)],
                     ),
                 ));
@@ -106,7 +106,7 @@ async fn import(
             (
                 false,
                 fill(
-                    t.dash.import_failed,
+                    t.dash().import_failed,
                     &[("file", &name), ("reason", &reason)],
                 ),
             )
@@ -140,7 +140,7 @@ async fn import(
                     series.extend(read);
                     notes.push((
                         true,
-                        fill(t.dash.series_loaded, &[("names", &added.join(", "))]),
+                        fill(t.dash().series_loaded, &[("names", &added.join(", "))]),
                     ));
                 }
                 Err(e) => notes.push(failed(e.to_string())),
@@ -158,7 +158,7 @@ async fn import(
                     notes.push((
                         true,
                         fill(
-                            t.dash.slack_done,
+                            t.dash().slack_done,
                             &[
                                 ("posts", &r.posts.to_string()),
                                 ("comments", &r.comments.to_string()),
@@ -179,7 +179,9 @@ async fn import(
                 names.push(name.clone());
                 discord.push((name.clone(), bytes));
             }
-            FileKind::Unknown => notes.push((false, fill(t.dash.unknown_file, &[("file", &name)]))),
+            FileKind::Unknown => {
+                notes.push((false, fill(t.dash().unknown_file, &[("file", &name)])))
+            }
         }
     }
     if !discord.is_empty() {
@@ -198,7 +200,7 @@ async fn import(
                 notes.push((
                     true,
                     fill(
-                        t.dash.discord_done,
+                        t.dash().discord_done,
                         &[
                             ("messages", &(r.posts + r.comments).to_string()),
                             ("bots", &r.bot_messages.to_string()),
@@ -216,7 +218,7 @@ async fn import(
     state.series.set(Rc::new(series));
     state.progress.set(None);
     if !event_files.is_empty() && members.is_empty() {
-        notes.push((false, t.dash.need_members.to_owned()));
+        notes.push((false, t.dash().need_members.to_owned()));
     } else if !event_files.is_empty() || !events.is_empty() {
         state.imported.set(Some(Rc::new(Imported {
             label: names.join(", "),
@@ -243,8 +245,8 @@ pub fn ImportPanel() -> impl IntoView {
     };
     view! {
         <section class="g-dash-import" aria-labelledby="g-dash-import-title">
-            <h2 id="g-dash-import-title">{move || i18n.t().dash.import_title}</h2>
-            <p class="g-field__hint">{move || i18n.t().dash.import_hint}</p>
+            <h2 id="g-dash-import-title">{move || i18n.t().dash().import_title}</h2>
+            <p class="g-field__hint">{move || i18n.t().dash().import_hint}</p>
             <div
                 class="g-dropzone"
                 class:g-dropzone--over=move || dragging.get()
@@ -260,7 +262,7 @@ pub fn ImportPanel() -> impl IntoView {
                 }
             >
                 <label class="g-button g-button--primary g-file-button">
-                    {move || i18n.t().dash.choose_files}
+                    {move || i18n.t().dash().choose_files}
                     <input
                         type="file"
                         class="g-visually-hidden"
@@ -275,13 +277,13 @@ pub fn ImportPanel() -> impl IntoView {
                         }
                     />
                 </label>
-                " " <span>{move || i18n.t().dash.drop_here}</span>
+                " " <span>{move || i18n.t().dash().drop_here}</span>
             </div>
-            <p class="g-field__hint">{move || i18n.t().dash.import_private}</p>
+            <p class="g-field__hint">{move || i18n.t().dash().import_private}</p>
             <label class="g-field">
-                <span class="g-field__label">{move || i18n.t().dash.staff_names}</span>
+                <span class="g-field__label">{move || i18n.t().dash().staff_names}</span>
                 <input class="g-input" type="text" prop:value=move || state.staff.get() on:change=move |ev| state.staff.set(event_target_value(&ev))/>
-                <span class="g-field__hint">{move || i18n.t().dash.staff_names_hint}</span>
+                <span class="g-field__hint">{move || i18n.t().dash().staff_names_hint}</span>
             </label>
             <ul class="g-dash-notes" aria-live="polite" role="list">
                 {move || state.import_notes.get().into_iter().map(|(ok, text)| view! {

@@ -90,7 +90,7 @@ fn Page(report: bool) -> impl IntoView {
             <Show
                 when=move || can(viewer.role(), Action::SeeDashboard)
                 fallback=move || view! {
-                    <h1>{move || i18n.t().dash.title}</h1>
+                    <h1>{move || i18n.t().dash().title}</h1>
                     <p>{move || i18n.t().moderators_only}</p>
                 }
             >
@@ -119,7 +119,7 @@ fn Dashboard(report: bool) -> impl IntoView {
             let result = match imported {
                 Some(imported) => {
                     compute_imported(imported, channels, state.progress, |file| {
-                        fill(t.dash.reading, &[("file", file)])
+                        fill(t.dash().reading, &[("file", file)])
                     })
                     .await
                 }
@@ -132,18 +132,18 @@ fn Dashboard(report: bool) -> impl IntoView {
     });
     view! {
         {move || (!report).then(|| view! {
-            <h1>{move || i18n.t().dash.title}</h1>
-            <p class="g-dashboard__intro">{move || i18n.t().dash.intro}</p>
+            <h1>{move || i18n.t().dash().title}</h1>
+            <p class="g-dashboard__intro">{move || i18n.t().dash().intro}</p>
         })}
         <Source report=report/>
         {move || state.progress.get().map(|p| view! {
             <div class="g-dash-progress" role="status">
                 <span>{p.label.clone()}</span>
-                <progress max="1" value=p.done.to_string() aria-label=move || i18n.t().dash.computing></progress>
+                <progress max="1" value=p.done.to_string() aria-label=move || i18n.t().dash().computing></progress>
             </div>
         })}
         {move || match computed.get() {
-            None => view! { <p class="g-loading" role="status">{move || i18n.t().dash.computing}</p> }.into_any(),
+            None => view! { <p class="g-loading" role="status">{move || i18n.t().dash().computing}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="g-error" role="alert">{e}</p> }.into_any(),
             Some(Ok(c)) => view! { <Body computed=c report=report/> }.into_any(),
         }}
@@ -158,17 +158,17 @@ fn Source(report: bool) -> impl IntoView {
     let state = use_dashboard_state();
     view! {
         <p class="g-dash-source">
-            <strong>{move || i18n.t().dash.source_label}": "</strong>
+            <strong>{move || i18n.t().dash().source_label}": "</strong>
             {move || match state.imported.get() {
-                Some(i) => fill(i18n.t().dash.source_imported, &[("name", &i.label)]),
-                None => i18n.t().dash.source_community.to_owned(),
+                Some(i) => fill(i18n.t().dash().source_imported, &[("name", &i.label)]),
+                None => i18n.t().dash().source_community.to_owned(),
             }}
             {move || (!report && state.imported.with(Option::is_some)).then(|| view! {
                 " "
                 <button type="button" class="g-button g-button--small" on:click=move |_| {
                     state.imported.set(None);
                     state.import_notes.set(Vec::new());
-                }>{move || i18n.t().dash.back_to_community}</button>
+                }>{move || i18n.t().dash().back_to_community}</button>
             })}
         </p>
     }
@@ -233,23 +233,23 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
         {move || (!report).then(|| view! {
             <Controls view=view_state go=go computed=c span=span/>
             <div class="g-toolbar">
-                <button type="button" class="g-button" on:click=export>{move || i18n.t().dash.export_csv}</button>
-                <a class="g-button" href=move || routes::dashboard_report(&view_state.get().query())>{move || i18n.t().dash.report_link}</a>
+                <button type="button" class="g-button" on:click=export>{move || i18n.t().dash().export_csv}</button>
+                <a class="g-button" href=move || routes::dashboard_report(&view_state.get().query())>{move || i18n.t().dash().report_link}</a>
             </div>
         })}
         {move || report.then(|| view! {
             <div class="g-toolbar g-no-print">
-                <a class="g-button" href=move || routes::dashboard(&view_state.get().query())>{move || i18n.t().dash.back_to_dashboard}</a>
+                <a class="g-button" href=move || routes::dashboard(&view_state.get().query())>{move || i18n.t().dash().back_to_dashboard}</a>
                 <button type="button" class="g-button g-button--primary" on:click=move |_| {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>{move || i18n.t().dash.print}</button>
+                }>{move || i18n.t().dash().print}</button>
             </div>
             <h1>{move || {
                 let v = view_state.get();
                 let l = i18n.locale();
-                fill(i18n.t().dash.report_title, &[("from", &format::day(l, v.from)), ("to", &format::day(l, v.to))])
+                fill(i18n.t().dash().report_title, &[("from", &format::day(l, v.from)), ("to", &format::day(l, v.to))])
             }}</h1>
         })}
         {move || c.with_value(|c| c.app.is_none().then(|| {
@@ -259,7 +259,7 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
         })).map(|(events, people)| view! {
             <p class="g-dash-imported" role="status">{move || {
                 let l = i18n.locale();
-                fill(i18n.t().dash.import_done, &[("events", &format::count(l, events)), ("members", &format::count(l, people as u64))])
+                fill(i18n.t().dash().import_done, &[("events", &format::count(l, events)), ("members", &format::count(l, people as u64))])
             }}</p>
         })}
         {move || c.with_value(|c| c.reports.iter().flat_map(|(file, r)| import::report_lines(i18n.t(), file, r)).collect::<Vec<_>>())
@@ -268,23 +268,23 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
             .collect_view()}
         {move || c.with_value(|c| {
             let counts = c.metrics.counts();
-            (counts.unknown_member > 0).then(|| fill(i18n.t().dash.unknown_members, &[
+            (counts.unknown_member > 0).then(|| fill(i18n.t().dash().unknown_members, &[
                 ("n", &counts.unknown_member.to_string()),
                 ("examples", &counts.unknown_member_examples.join(", ")),
             ]))
         }).map(|text| view! { <p class="g-warning">{text}</p> })}
         {move || c.with_value(|c| c.anonymous).gt(&0).then(|| view! {
-            <p class="g-field__hint">{move || fill(i18n.t().dash.anonymous_note, &[("n", &c.with_value(|c| c.anonymous).to_string())])}</p>
+            <p class="g-field__hint">{move || fill(i18n.t().dash().anonymous_note, &[("n", &c.with_value(|c| c.anonymous).to_string())])}</p>
         })}
-        <Show when=move || valid.get() fallback=move || view! { <p class="g-error" role="alert">{move || i18n.t().dash.range_invalid}</p> }>
+        <Show when=move || valid.get() fallback=move || view! { <p class="g-error" role="alert">{move || i18n.t().dash().range_invalid}</p> }>
             <tiles::Tiles comparison=comparison computed=c/>
             <sections::Sections rows=rows view=view_state computed=c report=report/>
         </Show>
         {move || report.then(|| view! {
             <p class="g-dash-footnote">{move || {
                 let l = i18n.locale();
-                let source = c.with_value(|c| if c.app.is_some() { i18n.t().dash.source_community.to_owned() } else { String::new() });
-                fill(i18n.t().dash.report_generated, &[("date", &format::date(l, format::now())), ("source", &source)])
+                let source = c.with_value(|c| if c.app.is_some() { i18n.t().dash().source_community.to_owned() } else { String::new() });
+                fill(i18n.t().dash().report_generated, &[("date", &format::date(l, format::now())), ("source", &source)])
             }}</p>
         })}
     }
@@ -353,33 +353,33 @@ fn Controls(
     };
     view! {
         <fieldset class="g-dash-controls">
-            <legend>{move || i18n.t().dash.range_label}</legend>
+            <legend>{move || i18n.t().dash().range_label}</legend>
             <label class="g-field g-field--inline">
-                <span class="g-field__label">{move || i18n.t().dash.from_label}</span>
+                <span class="g-field__label">{move || i18n.t().dash().from_label}</span>
                 <input class="g-input" type="date" name="from" prop:value=move || view.get().from.to_string() on:change=set_from/>
             </label>
             <label class="g-field g-field--inline">
-                <span class="g-field__label">{move || i18n.t().dash.to_label}</span>
+                <span class="g-field__label">{move || i18n.t().dash().to_label}</span>
                 <input class="g-input" type="date" name="to" prop:value=move || view.get().to.to_string() on:change=set_to/>
             </label>
-            <div class="g-dash-presets" role="group" aria-label=move || i18n.t().dash.range_label>
-                <button type="button" class="g-button g-button--small" on:click=move |_| preset(30)>{move || i18n.t().dash.preset_30}</button>
-                <button type="button" class="g-button g-button--small" on:click=move |_| preset(90)>{move || i18n.t().dash.preset_90}</button>
-                <button type="button" class="g-button g-button--small" on:click=quarter>{move || i18n.t().dash.preset_quarter}</button>
-                <button type="button" class="g-button g-button--small" on:click=move |_| preset(365)>{move || i18n.t().dash.preset_year}</button>
-                <button type="button" class="g-button g-button--small" on:click=all disabled=span.is_none()>{move || i18n.t().dash.preset_all}</button>
+            <div class="g-dash-presets" role="group" aria-label=move || i18n.t().dash().range_label>
+                <button type="button" class="g-button g-button--small" on:click=move |_| preset(30)>{move || i18n.t().dash().preset_30}</button>
+                <button type="button" class="g-button g-button--small" on:click=move |_| preset(90)>{move || i18n.t().dash().preset_90}</button>
+                <button type="button" class="g-button g-button--small" on:click=quarter>{move || i18n.t().dash().preset_quarter}</button>
+                <button type="button" class="g-button g-button--small" on:click=move |_| preset(365)>{move || i18n.t().dash().preset_year}</button>
+                <button type="button" class="g-button g-button--small" on:click=all disabled=span.is_none()>{move || i18n.t().dash().preset_all}</button>
             </div>
             {move || span.map(|(a, b)| {
                 let l = i18n.locale();
-                view! { <p class="g-field__hint">{fill(i18n.t().dash.data_span, &[("from", &format::day(l, a)), ("to", &format::day(l, b))])}</p> }
+                view! { <p class="g-field__hint">{fill(i18n.t().dash().data_span, &[("from", &format::day(l, a)), ("to", &format::day(l, b))])}</p> }
             })}
         </fieldset>
         <fieldset class="g-dash-controls g-dash-channels">
-            <legend>{move || i18n.t().dash.channels_label}</legend>
-            <p class="g-field__hint">{move || i18n.t().dash.channels_hint}</p>
+            <legend>{move || i18n.t().dash().channels_label}</legend>
+            <p class="g-field__hint">{move || i18n.t().dash().channels_hint}</p>
             <label class="g-check">
                 <input type="checkbox" prop:checked=move || view.with(|v| v.channels.is_empty()) on:change=move |_| go.run(View { channels: Vec::new(), ..view.get_untracked() })/>
-                {move || i18n.t().dash.channels_all}
+                {move || i18n.t().dash().channels_all}
             </label>
             {channels.into_iter().map(|(id, label)| {
                 let checked_id = id.clone();

@@ -37,7 +37,7 @@ fn DataTable(
                 opened.set(now_open);
             }
         }>
-            <summary>{move || i18n.t().dash.data_table}</summary>
+            <summary>{move || i18n.t().dash().data_table}</summary>
             <Show when=move || opened.get()>
                 <div class="g-table-scroll" tabindex="0" role="region" aria-label=move || caption.get()>
                     <table class="g-table">
@@ -105,7 +105,7 @@ pub fn Sections(
     let t = move || i18n.t();
     let num = move |v: f64, d: u8| format::number(i18n.locale(), v, d);
     let pct = move |v: f64| format::percent(i18n.locale(), v, 1);
-    let opt = move |v: Option<f64>| v.map_or_else(|| t().dash.kpi_none.to_owned(), |v| num(v, 2));
+    let opt = move |v: Option<f64>| v.map_or_else(|| t().dash().kpi_none.to_owned(), |v| num(v, 2));
     let range = move || view.with(|v| (v.from, v.to));
 
     // Active members.
@@ -116,15 +116,15 @@ pub fn Sections(
                 days(r),
                 vec![
                     (
-                        t.dash.series_dau.into(),
+                        t.dash().series_dau.into(),
                         r.iter().map(|x| Some(f64::from(x.dau))).collect(),
                     ),
                     (
-                        t.dash.series_wau.into(),
+                        t.dash().series_wau.into(),
                         r.iter().map(|x| Some(f64::from(x.wau))).collect(),
                     ),
                     (
-                        t.dash.series_mau.into(),
+                        t.dash().series_mau.into(),
                         r.iter().map(|x| Some(f64::from(x.mau))).collect(),
                     ),
                 ],
@@ -135,12 +135,12 @@ pub fn Sections(
     let active_headers = Signal::derive(move || {
         let t = t();
         vec![
-            t.dash.col_date.into(),
-            t.dash.series_dau.into(),
-            t.dash.series_wau.into(),
-            t.dash.series_mau.into(),
-            t.dash.kpi_engagement.into(),
-            t.dash.kpi_stickiness.into(),
+            t.dash().col_date.into(),
+            t.dash().series_dau.into(),
+            t.dash().series_wau.into(),
+            t.dash().series_mau.into(),
+            t.dash().kpi_engagement.into(),
+            t.dash().kpi_stickiness.into(),
         ]
     });
     let active_rows = Signal::derive(move || {
@@ -172,15 +172,15 @@ pub fn Sections(
                 k.iter().map(|d| d.date.to_string()).collect(),
                 vec![
                     (
-                        t.dash.kind_post.into(),
+                        t.dash().kind_post.into(),
                         k.iter().map(|d| f64::from(d.post)).collect(),
                     ),
                     (
-                        t.dash.kind_comment.into(),
+                        t.dash().kind_comment.into(),
                         k.iter().map(|d| f64::from(d.comment)).collect(),
                     ),
                     (
-                        t.dash.kind_idea.into(),
+                        t.dash().kind_idea.into(),
                         k.iter().map(|d| f64::from(d.idea)).collect(),
                     ),
                 ],
@@ -190,10 +190,10 @@ pub fn Sections(
     let ugc_headers = Signal::derive(move || {
         let t = t();
         vec![
-            t.dash.col_date.into(),
-            t.dash.kind_post.into(),
-            t.dash.kind_comment.into(),
-            t.dash.kind_idea.into(),
+            t.dash().col_date.into(),
+            t.dash().kind_post.into(),
+            t.dash().kind_comment.into(),
+            t.dash().kind_idea.into(),
         ]
     });
     let ugc_rows = Signal::derive(move || {
@@ -219,11 +219,11 @@ pub fn Sections(
                 days(r),
                 vec![
                     (
-                        t.dash.series_median.into(),
+                        t.dash().series_median.into(),
                         r.iter().map(|x| hours(x.first_response_median_s)).collect(),
                     ),
                     (
-                        t.dash.series_p90.into(),
+                        t.dash().series_p90.into(),
                         r.iter().map(|x| hours(x.first_response_p90_s)).collect(),
                     ),
                 ],
@@ -234,10 +234,10 @@ pub fn Sections(
     let response_headers = Signal::derive(move || {
         let t = t();
         vec![
-            t.dash.col_date.into(),
-            t.dash.series_median.into(),
-            t.dash.series_p90.into(),
-            t.dash.series_unanswered.into(),
+            t.dash().col_date.into(),
+            t.dash().series_median.into(),
+            t.dash().series_p90.into(),
+            t.dash().series_unanswered.into(),
         ]
     });
     let response_rows = Signal::derive(move || {
@@ -266,10 +266,10 @@ pub fn Sections(
         })
     });
     let calendar_chart = Signal::derive(move || {
-        calendar_days.with(|d| charts::calendar(d.clone(), t().dash.series_dau))
+        calendar_days.with(|d| charts::calendar(d.clone(), t().dash().series_dau))
     });
     let calendar_headers =
-        Signal::derive(move || vec![t().dash.col_date.into(), t().dash.series_dau.into()]);
+        Signal::derive(move || vec![t().dash().col_date.into(), t().dash().series_dau.into()]);
     let calendar_rows = Signal::derive(move || {
         calendar_days.with(|d| {
             d.iter()
@@ -316,8 +316,8 @@ pub fn Sections(
     let retention_headers = Signal::derive(move || {
         let t = t();
         let weeks = cohorts.with(|c| c.iter().map(|c| c.active.len()).max().unwrap_or(0));
-        let mut h: Vec<String> = vec![t.dash.col_cohort.into(), t.dash.col_cohort_size.into()];
-        h.extend((0..weeks).map(|w| fill(t.dash.col_week_n, &[("n", &w.to_string())])));
+        let mut h: Vec<String> = vec![t.dash().col_cohort.into(), t.dash().col_cohort_size.into()];
+        h.extend((0..weeks).map(|w| fill(t.dash().col_week_n, &[("n", &w.to_string())])));
         h
     });
     let retention_rows = Signal::derive(move || {
@@ -369,15 +369,15 @@ pub fn Sections(
                 w.iter().map(|(d, _)| d.to_string()).collect(),
                 vec![
                     (
-                        t.dash.positive.into(),
+                        t.dash().positive.into(),
                         w.iter().map(|(_, c)| share(c, 0)).collect(),
                     ),
                     (
-                        t.dash.neutral.into(),
+                        t.dash().neutral.into(),
                         w.iter().map(|(_, c)| share(c, 2)).collect(),
                     ),
                     (
-                        t.dash.negative.into(),
+                        t.dash().negative.into(),
                         w.iter().map(|(_, c)| share(c, 1)).collect(),
                     ),
                 ],
@@ -387,10 +387,10 @@ pub fn Sections(
     let sentiment_headers = Signal::derive(move || {
         let t = t();
         vec![
-            t.dash.col_week.into(),
-            t.dash.positive.into(),
-            t.dash.neutral.into(),
-            t.dash.negative.into(),
+            t.dash().col_week.into(),
+            t.dash().positive.into(),
+            t.dash().neutral.into(),
+            t.dash().negative.into(),
         ]
     });
     let sentiment_rows = Signal::derive(move || {
@@ -416,7 +416,7 @@ pub fn Sections(
             charts::day_lines(
                 c.iter().map(|d| d.date.to_string()).collect(),
                 vec![(
-                    t().dash.churn_rate.into(),
+                    t().dash().churn_rate.into(),
                     c.iter()
                         .map(|d| Some((d.churn_rate * 1000.0).round() / 10.0))
                         .collect(),
@@ -426,7 +426,7 @@ pub fn Sections(
         })
     });
     let churn_headers =
-        Signal::derive(move || vec![t().dash.col_date.into(), t().dash.churn_rate.into()]);
+        Signal::derive(move || vec![t().dash().col_date.into(), t().dash().churn_rate.into()]);
     let churn_rows = Signal::derive(move || {
         churn.with(|c| {
             c.iter()
@@ -452,10 +452,10 @@ pub fn Sections(
                 days(r),
                 vec![
                     (
-                        t.dash.series_mau.into(),
+                        t.dash().series_mau.into(),
                         r.iter().map(|x| Some(f64::from(x.mau))).collect(),
                     ),
-                    (t.dash.tickets.into(), tickets.get()),
+                    (t.dash().tickets.into(), tickets.get()),
                 ],
                 true,
             )
@@ -464,9 +464,9 @@ pub fn Sections(
     let tickets_headers = Signal::derive(move || {
         let t = t();
         vec![
-            t.dash.col_date.into(),
-            t.dash.series_mau.into(),
-            t.dash.tickets.into(),
+            t.dash().col_date.into(),
+            t.dash().series_mau.into(),
+            t.dash().tickets.into(),
         ]
     });
     let tickets_rows = Signal::derive(move || {
@@ -496,11 +496,11 @@ pub fn Sections(
                 c.iter().map(|d| d.date.to_string()).collect(),
                 vec![
                     (
-                        t.dash.conversion_members.into(),
+                        t.dash().conversion_members.into(),
                         c.iter().map(|d| p(d.member_rate)).collect(),
                     ),
                     (
-                        t.dash.conversion_others.into(),
+                        t.dash().conversion_others.into(),
                         c.iter().map(|d| p(d.other_rate)).collect(),
                     ),
                 ],
@@ -511,16 +511,16 @@ pub fn Sections(
     let conversion_headers = Signal::derive(move || {
         let t = t();
         vec![
-            t.dash.col_date.into(),
-            t.dash.conversion_members.into(),
-            t.dash.conversion_others.into(),
+            t.dash().col_date.into(),
+            t.dash().conversion_members.into(),
+            t.dash().conversion_others.into(),
         ]
     });
     let conversion_rows = Signal::derive(move || {
         conversions.with(|c| {
             c.iter()
                 .map(|d| {
-                    let p = |v: Option<f64>| v.map_or_else(|| t().dash.kpi_none.to_owned(), pct);
+                    let p = |v: Option<f64>| v.map_or_else(|| t().dash().kpi_none.to_owned(), pct);
                     vec![d.date.to_string(), p(d.member_rate), p(d.other_rate)]
                 })
                 .collect()
@@ -533,21 +533,21 @@ pub fn Sections(
     let empty = Memo::new(move |_| rows.with(|r| r.iter().all(|x| x.dau == 0 && x.ugc == 0)));
     view! {
         <Show when=move || empty.get()>
-            <p class="g-empty" role="status">{move || t().dash.no_activity}</p>
+            <p class="g-empty" role="status">{move || t().dash().no_activity}</p>
         </Show>
         <div class="g-dash-charts">
-            <ChartSection title=s(|t| t.dash.chart_active) chart=active_chart png="active-members" headers=active_headers rows=active_rows open=report/>
-            <ChartSection title=s(|t| t.dash.chart_ugc) chart=ugc_chart png="ugc" headers=ugc_headers rows=ugc_rows open=report/>
-            <ChartSection title=s(|t| t.dash.chart_response) chart=response_chart png="first-response" headers=response_headers rows=response_rows open=report/>
-            <ChartSection title=s(|t| t.dash.chart_calendar) chart=calendar_chart png="calendar" headers=calendar_headers rows=calendar_rows height=220 open=false/>
-            <ChartSection title=s(|t| t.dash.chart_retention) hint=s(|t| t.dash.retention_hint) chart=retention_chart png="retention" headers=retention_headers rows=retention_rows height=380 open=report/>
-            <ChartSection title=s(|t| t.dash.chart_sentiment) hint=s(|t| t.dash.sentiment_hint) chart=sentiment_chart png="sentiment" headers=sentiment_headers rows=sentiment_rows open=report/>
-            <ChartSection title=s(|t| t.dash.chart_churn) hint=s(|t| t.dash.churn_hint) chart=churn_chart png="churn" headers=churn_headers rows=churn_rows open=false/>
+            <ChartSection title=s(|t| t.dash().chart_active) chart=active_chart png="active-members" headers=active_headers rows=active_rows open=report/>
+            <ChartSection title=s(|t| t.dash().chart_ugc) chart=ugc_chart png="ugc" headers=ugc_headers rows=ugc_rows open=report/>
+            <ChartSection title=s(|t| t.dash().chart_response) chart=response_chart png="first-response" headers=response_headers rows=response_rows open=report/>
+            <ChartSection title=s(|t| t.dash().chart_calendar) chart=calendar_chart png="calendar" headers=calendar_headers rows=calendar_rows height=220 open=false/>
+            <ChartSection title=s(|t| t.dash().chart_retention) hint=s(|t| t.dash().retention_hint) chart=retention_chart png="retention" headers=retention_headers rows=retention_rows height=380 open=report/>
+            <ChartSection title=s(|t| t.dash().chart_sentiment) hint=s(|t| t.dash().sentiment_hint) chart=sentiment_chart png="sentiment" headers=sentiment_headers rows=sentiment_rows open=report/>
+            <ChartSection title=s(|t| t.dash().chart_churn) hint=s(|t| t.dash().churn_hint) chart=churn_chart png="churn" headers=churn_headers rows=churn_rows open=false/>
             <Show when=move || has_tickets.get()>
-                <ChartSection title=s(|t| t.dash.chart_tickets) chart=tickets_chart png="mau-tickets" headers=tickets_headers rows=tickets_rows open=report/>
+                <ChartSection title=s(|t| t.dash().chart_tickets) chart=tickets_chart png="mau-tickets" headers=tickets_headers rows=tickets_rows open=report/>
             </Show>
             <Show when=move || has_conversion.get()>
-                <ChartSection title=s(|t| t.dash.chart_conversion) chart=conversion_chart png="conversion" headers=conversion_headers rows=conversion_rows open=report/>
+                <ChartSection title=s(|t| t.dash().chart_conversion) chart=conversion_chart png="conversion" headers=conversion_headers rows=conversion_rows open=report/>
             </Show>
         </div>
     }

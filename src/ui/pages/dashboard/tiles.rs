@@ -14,17 +14,17 @@ use std::rc::Rc;
 pub fn duration(t: &Messages, locale: Locale, seconds: f64) -> String {
     if seconds < 3600.0 {
         fill(
-            t.dash.minutes,
+            t.dash().minutes,
             &[("n", &format::number(locale, (seconds / 60.0).round(), 0))],
         )
     } else if seconds < 48.0 * 3600.0 {
         fill(
-            t.dash.hours,
+            t.dash().hours,
             &[("n", &format::number(locale, seconds / 3600.0, 1))],
         )
     } else {
         fill(
-            t.dash.days,
+            t.dash().days,
             &[("n", &format::number(locale, seconds / 86_400.0, 1))],
         )
     }
@@ -53,9 +53,9 @@ fn change_line(
     better: Better,
 ) -> (String, &'static str) {
     match change(now, before) {
-        None => (t.dash.change_none.to_owned(), "g-tile__change"),
+        None => (t.dash().change_none.to_owned(), "g-tile__change"),
         Some(c) if c.abs() < 0.0005 => (
-            fill(t.dash.change_same, &[("before", &before_text)]),
+            fill(t.dash().change_same, &[("before", &before_text)]),
             "g-tile__change",
         ),
         Some(c) => {
@@ -63,9 +63,9 @@ fn change_line(
             let up = c > 0.0;
             let good = up == (better == Better::Higher);
             let template = if up {
-                t.dash.change_up
+                t.dash().change_up
             } else {
-                t.dash.change_down
+                t.dash().change_down
             };
             (
                 fill(template, &[("change", &pct), ("before", &before_text)]),
@@ -92,28 +92,28 @@ fn tiles(t: &'static Messages, l: Locale, cmp: &Comparison, computed: &Computed)
         detail,
     };
     let mut out = vec![
-        higher(t.dash.kpi_dau, now.dau, before.dau, &tenths, None),
+        higher(t.dash().kpi_dau, now.dau, before.dau, &tenths, None),
         higher(
-            t.dash.kpi_wau,
+            t.dash().kpi_wau,
             f64::from(now.wau),
             f64::from(before.wau),
             &count,
             None,
         ),
         higher(
-            t.dash.kpi_mau,
+            t.dash().kpi_mau,
             f64::from(now.mau),
             f64::from(before.mau),
             &count,
             None,
         ),
         higher(
-            t.dash.kpi_engagement,
+            t.dash().kpi_engagement,
             now.engagement_rate,
             before.engagement_rate,
             &pct,
             Some(fill(
-                t.dash.kpi_engagement_formula,
+                t.dash().kpi_engagement_formula,
                 &[
                     ("mau", &count(f64::from(now.mau))),
                     ("members", &count(f64::from(now.members))),
@@ -121,38 +121,38 @@ fn tiles(t: &'static Messages, l: Locale, cmp: &Comparison, computed: &Computed)
             )),
         ),
         higher(
-            t.dash.kpi_stickiness,
+            t.dash().kpi_stickiness,
             now.stickiness,
             before.stickiness,
             &pct,
-            Some(t.dash.kpi_stickiness_formula.to_owned()),
+            Some(t.dash().kpi_stickiness_formula.to_owned()),
         ),
         Tile {
-            label: t.dash.kpi_first_response,
+            label: t.dash().kpi_first_response,
             value: now
                 .first_response_median_s
-                .map_or_else(|| t.dash.kpi_none.to_owned(), |s| duration(t, l, s)),
+                .map_or_else(|| t.dash().kpi_none.to_owned(), |s| duration(t, l, s)),
             change: match (now.first_response_median_s, before.first_response_median_s) {
                 (Some(a), Some(b)) => {
                     Some(change_line(t, l, a, b, duration(t, l, b), Better::Lower))
                 }
-                (Some(_), None) => Some((t.dash.change_none.to_owned(), "g-tile__change")),
+                (Some(_), None) => Some((t.dash().change_none.to_owned(), "g-tile__change")),
                 _ => None,
             },
             detail: Some(fill(
-                t.dash.kpi_first_response_detail,
+                t.dash().kpi_first_response_detail,
                 &[
                     (
                         "p90",
                         &now.first_response_p90_s
-                            .map_or_else(|| t.dash.kpi_none.to_owned(), |s| duration(t, l, s)),
+                            .map_or_else(|| t.dash().kpi_none.to_owned(), |s| duration(t, l, s)),
                     ),
                     ("n", &count(f64::from(now.unanswered))),
                 ],
             )),
         },
         higher(
-            t.dash.kpi_ugc,
+            t.dash().kpi_ugc,
             now.ugc_per_day,
             before.ugc_per_day,
             &tenths,
@@ -164,34 +164,34 @@ fn tiles(t: &'static Messages, l: Locale, cmp: &Comparison, computed: &Computed)
             let into = ideas_into_roadmap(&app.ideas, &app.boards, now.from, now.to);
             let prior = ideas_into_roadmap(&app.ideas, &app.boards, before.from, before.to);
             out.push(higher(
-                t.dash.kpi_roadmap,
+                t.dash().kpi_roadmap,
                 f64::from(into),
                 f64::from(prior),
                 &count,
                 None,
             ));
             out.push(Tile {
-                label: t.dash.kpi_nps,
+                label: t.dash().kpi_nps,
                 value: app.nps.as_ref().map_or_else(
-                    || t.dash.kpi_none.to_owned(),
+                    || t.dash().kpi_none.to_owned(),
                     |(_, _, nps)| count(nps.round()),
                 ),
                 change: None,
                 detail: app.nps.as_ref().map(|(survey, wave, _)| {
                     fill(
-                        t.dash.kpi_nps_from,
+                        t.dash().kpi_nps_from,
                         &[("survey", survey), ("n", &(wave + 1).to_string())],
                     )
                 }),
             });
         }
         None => {
-            for label in [t.dash.kpi_roadmap, t.dash.kpi_nps] {
+            for label in [t.dash().kpi_roadmap, t.dash().kpi_nps] {
                 out.push(Tile {
                     label,
-                    value: t.dash.kpi_none.to_owned(),
+                    value: t.dash().kpi_none.to_owned(),
                     change: None,
-                    detail: Some(t.dash.kpi_not_imported.to_owned()),
+                    detail: Some(t.dash().kpi_not_imported.to_owned()),
                 });
             }
         }
