@@ -28,6 +28,9 @@ enum Mode {
     Busy(u64),
     /// The write happens but the answer is lost (a timeout after the server wrote).
     LoseAnswers,
+    /// The write happens, its answer is lost and the transport sends it again (as
+    /// Chromium does on a broken reused connection): the answer is the second one's.
+    SentTwice,
 }
 
 struct Flaky {
@@ -96,17 +99,26 @@ impl Store for Flaky {
     async fn create(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
         self.before()?;
         self.refused(&doc)?;
+        if self.mode.get() == Mode::SentTwice {
+            let _ = self.inner.create(c, doc.clone()).await;
+        }
         let r = self.inner.create(c, doc).await;
         self.after(r)
     }
     async fn update(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
         self.before()?;
         self.refused(&doc)?;
+        if self.mode.get() == Mode::SentTwice {
+            let _ = self.inner.update(c, doc.clone()).await;
+        }
         let r = self.inner.update(c, doc).await;
         self.after(r)
     }
     async fn delete(&self, c: Collection, id: &str, v: Option<u64>) -> Result<(), StoreError> {
         self.before()?;
+        if self.mode.get() == Mode::SentTwice {
+            let _ = self.inner.delete(c, id, v).await;
+        }
         let r = self.inner.delete(c, id, v).await;
         self.after(r)
     }
@@ -317,6 +329,54 @@ fn board_tallies_count_this_browsers_waiting_votes_once() {
         let expected = 2.0
             * gromada::domain::ranking::growth(Timestamp::parse("2026-11-30T10:00:00Z").unwrap());
         assert!((t.ideas["i2"].vote_growth - expected).abs() < 1e-9 * expected);
+    });
+}
+
+#[test]
+fn a_write_the_transport_sent_twice_is_done_not_refused() {
+    let s = setup();
+    block_on(async {
+        s.backend.mode.set(Mode::SentTwice);
+        // The second request finds the first one's result: already there, changed, gone.
+        let idea = s
+            .outbox
+            .create(Collection::Ideas, json!({"id": "a", "title": "A"}))
+            .await
+            .unwrap();
+        let mut edited = idea.clone();
+        edited["title"] = json!("A2");
+        let edited = s.outbox.update(Collection::Ideas, edited).await.unwrap();
+        assert_eq!(edited["version"], json!(2));
+        s.outbox
+            .create(Collection::Comments, json!({"id": "c", "body": "Hi"}))
+            .await
+            .unwrap();
+        s.outbox
+            .delete(Collection::Comments, "c", Some(1))
+            .await
+            .unwrap();
+        let status = s.outbox.status();
+        assert_eq!((status.pending, status.failed.len()), (0, 0), "{status:?}");
+        s.backend.mode.set(Mode::Up);
+        let stored = s
+            .backend
+            .inner
+            .get(Collection::Ideas, "a")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (stored["title"].clone(), stored["version"].clone()),
+            (json!("A2"), json!(2))
+        );
+        assert_eq!(
+            s.backend
+                .inner
+                .get(Collection::Comments, "c")
+                .await
+                .unwrap(),
+            None
+        );
     });
 }
 
