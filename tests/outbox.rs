@@ -38,6 +38,10 @@ struct Flaky {
     mode: Cell<Mode>,
     /// Ids the server refuses for good (a validation rule).
     refuse: RefCell<Vec<String>>,
+    /// Runs while the next create is on its way (another tab acting meanwhile).
+    during_create: RefCell<Option<Box<dyn FnOnce()>>>,
+    /// Ids deleted meanwhile by someone else: reads find nothing.
+    gone: RefCell<Vec<String>>,
 }
 
 impl Flaky {
@@ -46,6 +50,8 @@ impl Flaky {
             inner: MemoryStore::new(),
             mode: Cell::new(Mode::Up),
             refuse: RefCell::new(Vec::new()),
+            during_create: RefCell::new(None),
+            gone: RefCell::new(Vec::new()),
         })
     }
 
@@ -90,6 +96,9 @@ impl Store for Flaky {
     }
     async fn get(&self, c: Collection, id: &str) -> Result<Option<Value>, StoreError> {
         self.before()?;
+        if self.gone.borrow().iter().any(|g| g == id) {
+            return Ok(None);
+        }
         self.inner.get(c, id).await
     }
     async fn list(&self, c: Collection, q: &Query) -> Result<Vec<Value>, StoreError> {
@@ -99,6 +108,10 @@ impl Store for Flaky {
     async fn create(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
         self.before()?;
         self.refused(&doc)?;
+        let meanwhile = self.during_create.borrow_mut().take();
+        if let Some(f) = meanwhile {
+            f();
+        }
         if self.mode.get() == Mode::SentTwice {
             let _ = self.inner.create(c, doc.clone()).await;
         }
@@ -377,6 +390,37 @@ fn a_write_the_transport_sent_twice_is_done_not_refused() {
                 .unwrap(),
             None
         );
+    });
+}
+
+#[test]
+fn a_write_another_tab_sent_meanwhile_is_not_failed() {
+    let s = setup();
+    // A second tab over the same persisted outbox.
+    let other = outbox_over(s.backend.clone(), s.persistence.clone(), s.clock.clone());
+    block_on(async {
+        s.backend.mode.set(Mode::Down);
+        let v = vote("a", "m:m1");
+        s.outbox.create(Collection::Votes, v.clone()).await.unwrap();
+        s.outbox
+            .delete(Collection::Votes, "vote:a:m:m1", None)
+            .await
+            .unwrap();
+        s.backend.mode.set(Mode::Up);
+        // The first tab's flush sends the vote; while it is on its way, the other tab
+        // sends it too, then the unvote: the first finds it existing, then gone.
+        s.backend.inner.create(Collection::Votes, v).await.unwrap();
+        let persistence = s.persistence.clone();
+        let backend = s.backend.clone();
+        *s.backend.during_create.borrow_mut() = Some(Box::new(move || {
+            let mut state = persistence.load().unwrap();
+            state.pending.clear();
+            persistence.save(&state).unwrap();
+            backend.gone.borrow_mut().push("vote:a:m:m1".into());
+        }));
+        let r = s.outbox.flush().await;
+        assert_eq!((r.failed, r.waiting), (0, 0), "{:?}", s.outbox.status());
+        assert!(other.status().failed.is_empty());
     });
 }
 

@@ -475,8 +475,18 @@ impl OutboxStore {
                     break;
                 }
                 Err(e) => {
-                    let _ = self.fail(&write, e.to_string());
-                    report.failed += 1;
+                    // Another tab sharing the outbox may have sent this write meanwhile
+                    // (and the ones after it, a delete of the same document say): the
+                    // refusal then answers that tab's success, and the write is not ours
+                    // to fail any more.
+                    let still_waiting = self
+                        .persistence
+                        .load()
+                        .is_ok_and(|s| s.pending.iter().any(|w| w.key == write.key));
+                    if still_waiting {
+                        let _ = self.fail(&write, e.to_string());
+                        report.failed += 1;
+                    }
                 }
             }
             self.changed();
