@@ -28,6 +28,9 @@ enum Mode {
     Busy(u64),
     /// The write happens but the answer is lost (a timeout after the server wrote).
     LoseAnswers,
+    /// The write happens, its answer is lost and the transport sends it again (as
+    /// Chromium does on a broken reused connection): the answer is the second one's.
+    SentTwice,
 }
 
 struct Flaky {
@@ -35,6 +38,10 @@ struct Flaky {
     mode: Cell<Mode>,
     /// Ids the server refuses for good (a validation rule).
     refuse: RefCell<Vec<String>>,
+    /// Runs while the next create is on its way (another tab acting meanwhile).
+    during_create: RefCell<Option<Box<dyn FnOnce()>>>,
+    /// Ids deleted meanwhile by someone else: reads find nothing.
+    gone: RefCell<Vec<String>>,
 }
 
 impl Flaky {
@@ -43,6 +50,8 @@ impl Flaky {
             inner: MemoryStore::new(),
             mode: Cell::new(Mode::Up),
             refuse: RefCell::new(Vec::new()),
+            during_create: RefCell::new(None),
+            gone: RefCell::new(Vec::new()),
         })
     }
 
@@ -87,6 +96,9 @@ impl Store for Flaky {
     }
     async fn get(&self, c: Collection, id: &str) -> Result<Option<Value>, StoreError> {
         self.before()?;
+        if self.gone.borrow().iter().any(|g| g == id) {
+            return Ok(None);
+        }
         self.inner.get(c, id).await
     }
     async fn list(&self, c: Collection, q: &Query) -> Result<Vec<Value>, StoreError> {
@@ -96,17 +108,30 @@ impl Store for Flaky {
     async fn create(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
         self.before()?;
         self.refused(&doc)?;
+        let meanwhile = self.during_create.borrow_mut().take();
+        if let Some(f) = meanwhile {
+            f();
+        }
+        if self.mode.get() == Mode::SentTwice {
+            let _ = self.inner.create(c, doc.clone()).await;
+        }
         let r = self.inner.create(c, doc).await;
         self.after(r)
     }
     async fn update(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
         self.before()?;
         self.refused(&doc)?;
+        if self.mode.get() == Mode::SentTwice {
+            let _ = self.inner.update(c, doc.clone()).await;
+        }
         let r = self.inner.update(c, doc).await;
         self.after(r)
     }
     async fn delete(&self, c: Collection, id: &str, v: Option<u64>) -> Result<(), StoreError> {
         self.before()?;
+        if self.mode.get() == Mode::SentTwice {
+            let _ = self.inner.delete(c, id, v).await;
+        }
         let r = self.inner.delete(c, id, v).await;
         self.after(r)
     }
@@ -317,6 +342,85 @@ fn board_tallies_count_this_browsers_waiting_votes_once() {
         let expected = 2.0
             * gromada::domain::ranking::growth(Timestamp::parse("2026-11-30T10:00:00Z").unwrap());
         assert!((t.ideas["i2"].vote_growth - expected).abs() < 1e-9 * expected);
+    });
+}
+
+#[test]
+fn a_write_the_transport_sent_twice_is_done_not_refused() {
+    let s = setup();
+    block_on(async {
+        s.backend.mode.set(Mode::SentTwice);
+        // The second request finds the first one's result: already there, changed, gone.
+        let idea = s
+            .outbox
+            .create(Collection::Ideas, json!({"id": "a", "title": "A"}))
+            .await
+            .unwrap();
+        let mut edited = idea.clone();
+        edited["title"] = json!("A2");
+        let edited = s.outbox.update(Collection::Ideas, edited).await.unwrap();
+        assert_eq!(edited["version"], json!(2));
+        s.outbox
+            .create(Collection::Comments, json!({"id": "c", "body": "Hi"}))
+            .await
+            .unwrap();
+        s.outbox
+            .delete(Collection::Comments, "c", Some(1))
+            .await
+            .unwrap();
+        let status = s.outbox.status();
+        assert_eq!((status.pending, status.failed.len()), (0, 0), "{status:?}");
+        s.backend.mode.set(Mode::Up);
+        let stored = s
+            .backend
+            .inner
+            .get(Collection::Ideas, "a")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (stored["title"].clone(), stored["version"].clone()),
+            (json!("A2"), json!(2))
+        );
+        assert_eq!(
+            s.backend
+                .inner
+                .get(Collection::Comments, "c")
+                .await
+                .unwrap(),
+            None
+        );
+    });
+}
+
+#[test]
+fn a_write_another_tab_sent_meanwhile_is_not_failed() {
+    let s = setup();
+    // A second tab over the same persisted outbox.
+    let other = outbox_over(s.backend.clone(), s.persistence.clone(), s.clock.clone());
+    block_on(async {
+        s.backend.mode.set(Mode::Down);
+        let v = vote("a", "m:m1");
+        s.outbox.create(Collection::Votes, v.clone()).await.unwrap();
+        s.outbox
+            .delete(Collection::Votes, "vote:a:m:m1", None)
+            .await
+            .unwrap();
+        s.backend.mode.set(Mode::Up);
+        // The first tab's flush sends the vote; while it is on its way, the other tab
+        // sends it too, then the unvote: the first finds it existing, then gone.
+        s.backend.inner.create(Collection::Votes, v).await.unwrap();
+        let persistence = s.persistence.clone();
+        let backend = s.backend.clone();
+        *s.backend.during_create.borrow_mut() = Some(Box::new(move || {
+            let mut state = persistence.load().unwrap();
+            state.pending.clear();
+            persistence.save(&state).unwrap();
+            backend.gone.borrow_mut().push("vote:a:m:m1".into());
+        }));
+        let r = s.outbox.flush().await;
+        assert_eq!((r.failed, r.waiting), (0, 0), "{:?}", s.outbox.status());
+        assert!(other.status().failed.is_empty());
     });
 }
 

@@ -47,6 +47,16 @@ pub enum WriteOp {
     },
 }
 
+impl WriteOp {
+    /// The document id the change is about.
+    pub fn doc_id(&self) -> &str {
+        match self {
+            WriteOp::Create(d) | WriteOp::Update(d) => doc_id(d).unwrap_or(""),
+            WriteOp::Delete { id, .. } => id,
+        }
+    }
+}
+
 /// One queued write.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PendingWrite {
@@ -70,10 +80,7 @@ pub struct PendingWrite {
 impl PendingWrite {
     /// The document id the write is about.
     pub fn doc_id(&self) -> &str {
-        match &self.op {
-            WriteOp::Create(d) | WriteOp::Update(d) => doc_id(d).unwrap_or(""),
-            WriteOp::Delete { id, .. } => id,
-        }
+        self.op.doc_id()
     }
 
     fn collection(&self) -> Option<Collection> {
@@ -305,7 +312,7 @@ impl OutboxStore {
             self.enqueue(collection, op, None)?;
             return Ok(None);
         }
-        match self.apply(collection, &op).await {
+        match self.apply_checked(collection, &op).await {
             Ok(v) => {
                 let write = PendingWrite {
                     key: (self.new_key)(),
@@ -345,6 +352,39 @@ impl OutboxStore {
             self.remember(collection, op);
         }
         result
+    }
+
+    /// [`OutboxStore::apply`], and when the server answers that the document already
+    /// exists, has changed or is gone, a check whether that is this very write having
+    /// landed before: an answer lost after the server wrote (a replay), or a request the
+    /// browser itself sent again after its connection broke (Chromium does so, POSTs
+    /// included, on a reused connection). Either way the write took effect once.
+    async fn apply_checked(
+        &self,
+        collection: Collection,
+        op: &WriteOp,
+    ) -> Result<Option<Value>, StoreError> {
+        match self.apply(collection, op).await {
+            Err(
+                e @ (StoreError::AlreadyExists { .. }
+                | StoreError::Conflict { .. }
+                | StoreError::NotFound { .. }),
+            ) => match self.inner.get(collection, op.doc_id()).await {
+                Ok(stored) if Self::landed(op, stored.as_ref()) => {
+                    self.remember(collection, op);
+                    Ok(stored)
+                }
+                // One vote per member and idea: an existing vote is that vote.
+                Ok(Some(stored))
+                    if collection == Collection::Votes && matches!(op, WriteOp::Create(_)) =>
+                {
+                    Ok(Some(stored))
+                }
+                Err(retry) if retry.is_retryable() => Err(retry),
+                _ => Err(e),
+            },
+            other => other,
+        }
     }
 
     /// Keeps the read cache in step with a write that took effect, so a later read while
@@ -411,27 +451,8 @@ impl OutboxStore {
                 report.failed += 1;
                 continue;
             };
-            let outcome = match self.apply(collection, &write.op).await {
-                Ok(_) => Ok(()),
-                // Our own earlier attempt may have landed (the answer was lost): check.
-                Err(
-                    e @ (StoreError::AlreadyExists { .. }
-                    | StoreError::Conflict { .. }
-                    | StoreError::NotFound { .. }),
-                ) => match self.inner.get(collection, write.doc_id()).await {
-                    Ok(stored) if Self::landed(&write.op, stored.as_ref()) => Ok(()),
-                    // One vote per member and idea: an existing vote is that vote.
-                    Ok(Some(_))
-                        if collection == Collection::Votes
-                            && matches!(write.op, WriteOp::Create(_)) =>
-                    {
-                        Ok(())
-                    }
-                    Err(retry) if retry.is_retryable() => Err(retry),
-                    _ => Err(e),
-                },
-                Err(e) => Err(e),
-            };
+            // Our own earlier attempt may have landed (the answer was lost): checked.
+            let outcome = self.apply_checked(collection, &write.op).await.map(|_| ());
             match outcome {
                 Ok(()) => {
                     self.remember(collection, &write.op);
@@ -454,8 +475,18 @@ impl OutboxStore {
                     break;
                 }
                 Err(e) => {
-                    let _ = self.fail(&write, e.to_string());
-                    report.failed += 1;
+                    // Another tab sharing the outbox may have sent this write meanwhile
+                    // (and the ones after it, a delete of the same document say): the
+                    // refusal then answers that tab's success, and the write is not ours
+                    // to fail any more.
+                    let still_waiting = self
+                        .persistence
+                        .load()
+                        .is_ok_and(|s| s.pending.iter().any(|w| w.key == write.key));
+                    if still_waiting {
+                        let _ = self.fail(&write, e.to_string());
+                        report.failed += 1;
+                    }
                 }
             }
             self.changed();

@@ -15,6 +15,23 @@ thread_local! {
     /// Unsent comment text per idea, so a page that re-renders (fresh data from the
     /// server, another tab's change) never loses what the member was typing.
     static DRAFTS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// When slow mode lets the member post again, per idea (milliseconds since the
+    /// epoch), so a form built again meanwhile still counts down.
+    static WAIT_UNTIL: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+}
+
+/// Whole seconds left before slow mode lets the member comment on `idea` again.
+fn wait_left(idea: Option<&str>) -> i64 {
+    let Some(id) = idea else { return 0 };
+    let until = WAIT_UNTIL.with(|w| w.borrow().get(id).copied());
+    until.map_or(0, |until| {
+        ((until - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as i64
+    })
+}
+
+fn keep_wait(idea: &Idea, seconds: i64) {
+    let until = js_sys::Date::now() + seconds as f64 * 1000.0;
+    WAIT_UNTIL.with(|w| w.borrow_mut().insert(idea.id.to_string(), until));
 }
 
 fn draft_of(idea: Option<&Idea>) -> String {
@@ -51,28 +68,23 @@ pub fn CommentForm(
         idea.with_untracked(|i| keep_draft(i.as_ref(), &text));
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // Seconds left before slow mode lets the member post again.
-    let wait = RwSignal::new(0i64);
-    let ticking = StoredValue::new(false);
-    let start_countdown = move |seconds: i64| {
-        wait.set(seconds);
-        if ticking.get_value() {
-            return;
-        }
-        ticking.set_value(true);
-        let handle = set_interval_with_handle(
-            move || wait.update(|w| *w = (*w - 1).max(0)),
-            std::time::Duration::from_secs(1),
-        );
-        if let Ok(handle) = handle {
-            Effect::new(move |_| {
-                if wait.get() == 0 {
-                    handle.clear();
-                    ticking.set_value(false);
-                }
-            });
-        }
-    };
+    // Seconds left before slow mode lets the member post again. The deadline is kept
+    // outside the form, which may be built again while an operation runs: its result
+    // then reaches the form that is shown (this one is gone; it only writes, and writes
+    // to a disposed signal do nothing).
+    let idea_id = idea.with_untracked(|i| i.as_ref().map(|i| i.id.to_string()));
+    let wait = RwSignal::new(wait_left(idea_id.as_deref()));
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let left = wait_left(idea_id.as_deref());
+            if wait.get_untracked() != left {
+                wait.set(left);
+            }
+        },
+        std::time::Duration::from_millis(250),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(idea) = idea.get_untracked() else {
@@ -103,7 +115,10 @@ pub fn CommentForm(
                         });
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => errors.set(e),
-                    Err(OpError::Rule(DomainError::SlowMode { wait_s })) => start_countdown(wait_s),
+                    Err(OpError::Rule(DomainError::SlowMode { wait_s })) => {
+                        keep_wait(&idea_for_draft, wait_s);
+                        wait.set(wait_s);
+                    }
                     Err(OpError::Rule(e)) => notices.error(t.domain_error(&e)),
                     Err(OpError::Store(_)) => {}
                 }

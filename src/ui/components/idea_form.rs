@@ -93,7 +93,7 @@ pub fn IdeaForm(
                         } else {
                             notices.success(t.idea_held);
                         }
-                        on_done.run(Some(idea.id));
+                        on_done.try_run(Some(idea.id));
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => errors.set(e),
                     Err(OpError::Rule(e)) => notices.error(t.domain_error(&e)),

@@ -220,7 +220,8 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
             pending.update(|p| {
                 p.remove(&vote.idea_id);
             });
-            let saved_during = loads_started.get_value();
+            // The page may be gone by now (the member moved on): then nothing is kept.
+            let saved_during = loads_started.try_get_value().unwrap_or_default();
             local_votes.update_value(|v| {
                 if result.is_err() {
                     v.retain(|(old, _, _)| old.id != vote.id);

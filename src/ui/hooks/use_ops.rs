@@ -38,6 +38,11 @@ impl Ops {
     /// Runs `op`; on success marks data changed and calls `done(Ok(value))`; on failure
     /// calls `done(Err(error))` (a rule error for the form to show) after showing storage
     /// failures as a notice.
+    ///
+    /// `done` may run after the component that started the operation is gone (the page
+    /// was built again with fresh data, or the member moved on): it must only write to
+    /// its signals (a no-op once disposed) and read them with the `try_` methods, since
+    /// reading a disposed value panics, and a panic stops the whole app.
     pub fn run<T, F, Fut>(&self, op: F, done: impl FnOnce(Result<T, OpError>) + 'static)
     where
         T: 'static,

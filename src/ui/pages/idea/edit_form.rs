@@ -65,7 +65,7 @@ pub fn EditIdeaForm(
                     Ok(saved) => {
                         idea.set(Some(saved));
                         notices.success(t.saved);
-                        on_done.run(());
+                        on_done.try_run(());
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => errors.set(e),
                     Err(OpError::Rule(e)) => notices.error(t.domain_error(&e)),

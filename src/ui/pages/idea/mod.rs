@@ -6,13 +6,14 @@ mod comments;
 mod edit_form;
 mod staff_tools;
 
+use crate::domain::board::Board;
 use crate::domain::board::Lane;
 use crate::domain::idea::{Idea, Visibility};
 use crate::domain::member::{Actor, Role};
 use crate::domain::moderation::PostRef;
 use crate::domain::permissions::{can, Action};
 use crate::domain::vote::Vote;
-use crate::store::{Query, StoreExt};
+use crate::store::{Query, StoreError, StoreExt};
 use crate::ui::components::{
     status_badge_name, ContributorBadge, PlainText, ReportForm, StatusBadge, VoteButton,
 };
@@ -59,29 +60,32 @@ pub fn IdeaPage() -> impl IntoView {
     let idea_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let board = use_board(slug);
     let i18n = use_i18n();
-    // The idea and its board, changing only when they change (not on every vote).
-    let found = Memo::new(move |_| {
+    // What the page shows, changing only when the idea or its board changes: not on every
+    // vote or reload of the board. The details (with the comment form, its draft, its
+    // running operation) are built again only then, never under the member's hands.
+    let shown = Memo::new(move |_| {
         let id = idea_id.get();
         board.state.with(|s| match s {
-            Some(Ok(Some(st))) => Some(
-                st.index
-                    .ideas
-                    .iter()
-                    .find(|i| i.id.as_str() == id)
-                    .cloned()
-                    .map(|i| (st.board.clone(), i)),
-            ),
-            Some(Ok(None)) => Some(None),
-            _ => None,
+            None => Shown::Loading,
+            Some(Err(e)) => Shown::Failed(e.clone()),
+            Some(Ok(None)) => Shown::Missing,
+            Some(Ok(Some(st))) => st
+                .index
+                .ideas
+                .iter()
+                .find(|i| i.id.as_str() == id)
+                .map_or(Shown::Missing, |i| {
+                    Shown::Found(Box::new((st.board.clone(), i.clone())))
+                }),
         })
     });
     view! {
         <article class="g-page g-idea-page">
-            {move || match (board.state.with(|s| s.as_ref().map(|r| r.as_ref().err().cloned())), found.get()) {
-                (None, _) => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-                (Some(Some(e)), _) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
-                (_, Some(Some((_, idea)))) => view! { <IdeaDetails board=board idea=idea/> }.into_any(),
-                _ => view! {
+            {move || match shown.get() {
+                Shown::Loading => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
+                Shown::Failed(e) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
+                Shown::Found(found) => view! { <IdeaDetails board=board idea=found.1/> }.into_any(),
+                Shown::Missing => view! {
                     <div class="g-page--narrow">
                         <h1>{move || i18n.t().not_found_title}</h1>
                         <p>{move || i18n.t().idea_not_found}</p>
@@ -92,6 +96,16 @@ pub fn IdeaPage() -> impl IntoView {
             }}
         </article>
     }
+}
+
+/// What the idea page shows.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Loading,
+    Failed(StoreError),
+    Missing,
+    /// The idea and its board.
+    Found(Box<(Board, Idea)>),
 }
 
 fn with_state<T>(board: UseBoard, f: impl FnOnce(&BoardState) -> T) -> Option<T> {

@@ -194,7 +194,7 @@ pub fn SurveyForm(
                 let t = i18n.t_untracked();
                 match r {
                     Ok(_) => {
-                        prefs.with_value(|p| p.remove(&clear_key));
+                        prefs.try_with_value(|p| p.remove(&clear_key));
                         errors.set(Vec::new());
                         done.set(true);
                         notices.success(t.answer_saved);
@@ -202,10 +202,13 @@ pub fn SurveyForm(
                     Err(OpError::Rule(DomainError::Invalid(e))) => {
                         // One question per screen: go to the first question with a problem.
                         if let Some(first) = e.first() {
-                            if let Some(pos) = visible.with_untracked(|v| {
-                                v.iter()
-                                    .position(|q| format!("answers.{}", q.id) == first.field)
-                            }) {
+                            if let Some(pos) = visible
+                                .try_with_untracked(|v| {
+                                    v.iter()
+                                        .position(|q| format!("answers.{}", q.id) == first.field)
+                                })
+                                .flatten()
+                            {
                                 step.set(pos);
                             }
                         }
