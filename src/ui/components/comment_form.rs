@@ -18,6 +18,11 @@ thread_local! {
     /// When slow mode lets the member post again, per idea (milliseconds since the
     /// epoch), so a form built again meanwhile still counts down.
     static WAIT_UNTIL: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// Comments on their way, per idea, and comments just posted whose form had been
+    /// built again meanwhile: the form that is shown then stays busy while one is sent,
+    /// and lets go of a posted text instead of offering it to be posted twice.
+    static SENDING: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static POSTED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
 /// Whole seconds left before slow mode lets the member comment on `idea` again.
@@ -74,11 +79,26 @@ pub fn CommentForm(
     // to a disposed signal do nothing).
     let idea_id = idea.with_untracked(|i| i.as_ref().map(|i| i.id.to_string()));
     let wait = RwSignal::new(wait_left(idea_id.as_deref()));
+    // Whether a comment on this idea is on its way (from this form or one it replaced).
+    let sending_now =
+        |id: Option<&str>| id.is_some_and(|id| SENDING.with(|s| s.borrow().contains_key(id)));
+    let sending = RwSignal::new(sending_now(idea_id.as_deref()));
+    let id_for_tick = idea_id;
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let left = wait_left(idea_id.as_deref());
+            let left = wait_left(id_for_tick.as_deref());
             if wait.get_untracked() != left {
                 wait.set(left);
+            }
+            let now = sending_now(id_for_tick.as_deref());
+            if sending.get_untracked() != now {
+                sending.set(now);
+            }
+            let posted = id_for_tick
+                .as_deref()
+                .and_then(|id| POSTED.with(|p| p.borrow_mut().remove(id)));
+            if posted.is_some_and(|p| body.with_untracked(|b| *b == p)) {
+                body.set(String::new());
             }
         },
         std::time::Duration::from_millis(250),
@@ -93,19 +113,27 @@ pub fn CommentForm(
         let text = body.get_untracked();
         let sent = text.clone();
         let idea_for_draft = idea.clone();
+        let id = idea.id.to_string();
+        SENDING.with(|s| s.borrow_mut().insert(id.clone(), sent.clone()));
+        sending.set(true);
         ops.run(
             move |c| async move { c.post_comment(&idea, &text).await },
             move |result| {
                 let t = i18n.t_untracked();
+                SENDING.with(|s| s.borrow_mut().remove(&id));
+                sending.set(false);
                 match result {
                     Ok(comment) => {
                         // Keep what the member typed meanwhile (a slow server); the form
-                        // may have been rebuilt since, so the draft is cleared too.
+                        // may have been rebuilt since, so the draft is cleared too, and
+                        // the form shown now lets go of the posted text.
                         if draft_of(Some(&idea_for_draft)) == sent {
                             keep_draft(Some(&idea_for_draft), "");
                         }
                         if body.try_get_untracked().is_some_and(|b| b == sent) {
                             body.set(String::new());
+                        } else {
+                            POSTED.with(|p| p.borrow_mut().insert(id.clone(), sent.clone()));
                         }
                         errors.set(Vec::new());
                         notices.success(if comment.visibility.is_published() {
@@ -147,7 +175,7 @@ pub fn CommentForm(
                 </p>
             </div>
             <div class="g-form__actions">
-                <button type="submit" class="g-button g-button--primary" disabled=move || { ops.busy() || wait.get() > 0 }>
+                <button type="submit" class="g-button g-button--primary" disabled=move || { ops.busy() || sending.get() || wait.get() > 0 }>
                     {move || i18n.t().post_comment}
                 </button>
             </div>
