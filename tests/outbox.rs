@@ -202,6 +202,19 @@ fn setup() -> Setup {
     }
 }
 
+impl Setup {
+    /// What the server holds under `id`.
+    async fn stored(&self, collection: Collection, id: &str) -> Option<Value> {
+        self.backend.inner.get(collection, id).await.unwrap()
+    }
+
+    /// The stored idea's title and version.
+    async fn idea_title_and_version(&self, id: &str) -> (Value, Value) {
+        let idea = self.stored(Collection::Ideas, id).await.unwrap();
+        (idea["title"].clone(), idea["version"].clone())
+    }
+}
+
 use random_ops::ids;
 
 #[test]
@@ -371,25 +384,8 @@ fn a_write_the_transport_sent_twice_is_done_not_refused() {
         let status = s.outbox.status();
         assert_eq!((status.pending, status.failed.len()), (0, 0), "{status:?}");
         s.backend.mode.set(Mode::Up);
-        let stored = s
-            .backend
-            .inner
-            .get(Collection::Ideas, "a")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (stored["title"].clone(), stored["version"].clone()),
-            (json!("A2"), json!(2))
-        );
-        assert_eq!(
-            s.backend
-                .inner
-                .get(Collection::Comments, "c")
-                .await
-                .unwrap(),
-            None
-        );
+        assert_eq!(s.idea_title_and_version("a").await, (json!("A2"), json!(2)));
+        assert_eq!(s.stored(Collection::Comments, "c").await, None);
     });
 }
 
@@ -446,17 +442,7 @@ fn writes_whose_answer_was_lost_land_exactly_once() {
         s.backend.mode.set(Mode::Up);
         let r = s.outbox.flush().await;
         assert_eq!((r.failed, r.waiting), (0, 0), "{:?}", s.outbox.status());
-        let stored = s
-            .backend
-            .inner
-            .get(Collection::Ideas, "a")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (stored["title"].clone(), stored["version"].clone()),
-            (json!("A2"), json!(2))
-        );
+        assert_eq!(s.idea_title_and_version("a").await, (json!("A2"), json!(2)));
         assert_eq!(
             s.backend
                 .inner
