@@ -378,6 +378,7 @@ impl OutboxStore {
                 Ok(Some(stored))
                     if collection == Collection::Votes && matches!(op, WriteOp::Create(_)) =>
                 {
+                    self.remember(collection, op);
                     Ok(Some(stored))
                 }
                 Err(retry) if retry.is_retryable() => Err(retry),
@@ -452,10 +453,8 @@ impl OutboxStore {
                 continue;
             };
             // Our own earlier attempt may have landed (the answer was lost): checked.
-            let outcome = self.apply_checked(collection, &write.op).await.map(|_| ());
-            match outcome {
-                Ok(()) => {
-                    self.remember(collection, &write.op);
+            match self.apply_checked(collection, &write.op).await {
+                Ok(_) => {
                     let at = (self.now_ms)();
                     let _ = self.modify(|s| {
                         s.pending.retain(|w| w.key != write.key);
@@ -475,16 +474,7 @@ impl OutboxStore {
                     break;
                 }
                 Err(e) => {
-                    // Another tab sharing the outbox may have sent this write meanwhile
-                    // (and the ones after it, a delete of the same document say): the
-                    // refusal then answers that tab's success, and the write is not ours
-                    // to fail any more.
-                    let still_waiting = self
-                        .persistence
-                        .load()
-                        .is_ok_and(|s| s.pending.iter().any(|w| w.key == write.key));
-                    if still_waiting {
-                        let _ = self.fail(&write, e.to_string());
+                    if matches!(self.fail(&write, e.to_string()), Ok(true)) {
                         report.failed += 1;
                     }
                 }
@@ -497,13 +487,18 @@ impl OutboxStore {
         report
     }
 
-    fn fail(&self, write: &PendingWrite, error: String) -> Result<(), StoreError> {
+    /// Moves `write` from the queue to the failed list, if it still waits there: another
+    /// tab sharing the outbox may have sent it meanwhile (and the ones after it, a delete
+    /// of the same document say), and a refusal then answers that tab's success, so the
+    /// write is not ours to fail any more. Whether it moved.
+    fn fail(&self, write: &PendingWrite, error: String) -> Result<bool, StoreError> {
         self.modify(|s| {
-            s.pending.retain(|w| w.key != write.key);
-            s.failed.push(FailedWrite {
-                write: write.clone(),
-                error,
-            });
+            let Some(i) = s.pending.iter().position(|w| w.key == write.key) else {
+                return false;
+            };
+            let write = s.pending.remove(i);
+            s.failed.push(FailedWrite { write, error });
+            true
         })
     }
 

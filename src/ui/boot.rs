@@ -52,21 +52,25 @@ pub fn start_survey_embed() {
 /// moves to that page with the same parameters (the loader picks the right page itself).
 /// Returns whether the page is moving.
 fn redirect_to_embed_page(own: EmbedPage) -> bool {
+    match UrlParams::read()
+        .embed
+        .as_deref()
+        .and_then(View::parse)
+        .and_then(|v| v.embed_page())
+    {
+        Some(page) if page != own => reopen_as(page.file()),
+        _ => false,
+    }
+}
+
+/// Reopens this page's URL parameters on `page` (next to this one). Whether the page is
+/// moving.
+fn reopen_as(page: &str) -> bool {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return false;
     };
     let search = location.search().unwrap_or_default();
-    let page = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|p| p.get("embed"))
-        .and_then(|e| View::parse(&e))
-        .and_then(|v| v.embed_page());
-    match page {
-        Some(page) if page != own => location
-            .replace(&format!("{}{search}", page.file()))
-            .is_ok(),
-        _ => false,
-    }
+    location.replace(&format!("{page}{search}")).is_ok()
 }
 
 /// How a build fills empty storage when the configuration asks for the demo.
@@ -82,16 +86,15 @@ enum Demo {
     HandOff,
 }
 
-/// Stores the demo (store, with the large board?) unless the store holds data: whether it
-/// did.
-type SeedDemo = fn(Rc<dyn Store>, bool) -> LocalBoxFuture<'static, Result<bool, StoreError>>;
+/// Stores the demo (store, with the large board?) unless the store holds data.
+type SeedDemo = fn(Rc<dyn Store>, bool) -> LocalBoxFuture<'static, Result<(), StoreError>>;
 
 /// Stores the demo community "as of" the current hour (so two tabs opening together
 /// write the same ids), with the large board when asked, unless the store holds data.
 fn seed_demo(
     store: Rc<dyn Store>,
     large_board: bool,
-) -> LocalBoxFuture<'static, Result<bool, StoreError>> {
+) -> LocalBoxFuture<'static, Result<(), StoreError>> {
     Box::pin(async move {
         let now = crate::ui::format::now();
         let hour = Timestamp(now.0 - now.0.rem_euclid(DAY_MS / 24));
@@ -99,7 +102,7 @@ fn seed_demo(
         if large_board {
             crate::domain::demo::add_large_board(&mut demo, hour, 10_000, 200_000);
         }
-        seed::seed_if_empty(store.as_ref(), &demo).await
+        seed::seed_if_empty(store.as_ref(), &demo).await.map(|_| ())
     })
 }
 
@@ -338,25 +341,18 @@ async fn open(config: Config, params: UrlParams, demo: Demo) -> Option<Boot> {
         StorageConfig::Memory => Rc::new(MemoryStore::new()),
     };
     if config.demo && !local.as_ref().is_some_and(|l| l.meta_flag("demo_seeded")) {
-        let seeded = match demo {
+        // Whether the demo is in the store now (a local store remembers it).
+        let present = match demo {
             Demo::Seed(seed_demo) => seed_demo(store.clone(), config.large_board)
                 .await
-                .map(|_| true),
+                .map(|()| true),
             Demo::HandOff => match seed::is_empty(store.as_ref()).await {
-                Ok(true) => {
-                    if let Some(location) = web_sys::window().map(|w| w.location()) {
-                        let search = location.search().unwrap_or_default();
-                        if location.replace(&format!("index.html{search}")).is_ok() {
-                            return None;
-                        }
-                    }
-                    Ok(false)
-                }
-                Ok(false) => Ok(true),
+                Ok(true) if reopen_as("index.html") => return None,
+                Ok(empty) => Ok(!empty),
                 Err(e) => Err(e),
             },
         };
-        match seeded {
+        match present {
             Ok(true) => {
                 if let Some(l) = &local {
                     let _ = l.set_meta_flag("demo_seeded", true);

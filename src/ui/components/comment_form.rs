@@ -9,7 +9,7 @@ use crate::ui::hooks::{use_i18n, use_notices, use_ops};
 use crate::ui::i18n::{fill, wait_text};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 thread_local! {
     /// Unsent comment text per idea, so a page that re-renders (fresh data from the
@@ -21,7 +21,7 @@ thread_local! {
     /// Comments on their way, per idea, and comments just posted whose form had been
     /// built again meanwhile: the form that is shown then stays busy while one is sent,
     /// and lets go of a posted text instead of offering it to be posted twice.
-    static SENDING: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static SENDING: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     static POSTED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
@@ -81,20 +81,19 @@ pub fn CommentForm(
     let wait = RwSignal::new(wait_left(idea_id.as_deref()));
     // Whether a comment on this idea is on its way (from this form or one it replaced).
     let sending_now =
-        |id: Option<&str>| id.is_some_and(|id| SENDING.with(|s| s.borrow().contains_key(id)));
+        |id: Option<&str>| id.is_some_and(|id| SENDING.with(|s| s.borrow().contains(id)));
     let sending = RwSignal::new(sending_now(idea_id.as_deref()));
-    let id_for_tick = idea_id;
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let left = wait_left(id_for_tick.as_deref());
+            let left = wait_left(idea_id.as_deref());
             if wait.get_untracked() != left {
                 wait.set(left);
             }
-            let now = sending_now(id_for_tick.as_deref());
+            let now = sending_now(idea_id.as_deref());
             if sending.get_untracked() != now {
                 sending.set(now);
             }
-            let posted = id_for_tick
+            let posted = idea_id
                 .as_deref()
                 .and_then(|id| POSTED.with(|p| p.borrow_mut().remove(id)));
             if posted.is_some_and(|p| body.with_untracked(|b| *b == p)) {
@@ -114,7 +113,7 @@ pub fn CommentForm(
         let sent = text.clone();
         let idea_for_draft = idea.clone();
         let id = idea.id.to_string();
-        SENDING.with(|s| s.borrow_mut().insert(id.clone(), sent.clone()));
+        SENDING.with(|s| s.borrow_mut().insert(id.clone()));
         sending.set(true);
         ops.run(
             move |c| async move { c.post_comment(&idea, &text).await },
