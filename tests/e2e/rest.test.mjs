@@ -1,7 +1,9 @@
 // Against a real json-server 0.17 (scripts/backend/json-server.mjs, the demo community
 // from examples/seed_db.rs): two browsers see each other's votes and comments; a
 // concurrent status change is a visible conflict, not a lost update; a vote made while
-// the backend is unreachable waits in the outbox (shown) and lands once when it is back.
+// the backend is unreachable waits in the outbox (shown) and lands once when it is back;
+// a read that fails is said on the page, never shown as "nothing there".
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createBackend } from '../../scripts/backend/json-server.mjs';
 import { concurrentStatusIsAConflict, IDEA, offlineVoteLandsOnce, twoBrowsersSeeEachOther } from './shared-backend.mjs';
-import { launch, startServer } from './support.mjs';
+import { DEMO_BOARD, launch, openApp, recordingContext, startServer } from './support.mjs';
 
 let browser, app, api, apiServer, dir;
 
@@ -55,3 +57,34 @@ test('a concurrent status change is a conflict, not a lost update', () =>
 
 test('a vote made while the backend is unreachable waits, is shown, and lands once', () =>
   offlineVoteLandsOnce(browser, app, server, `${api}/**`));
+
+// The comments of an idea, the voters, the moderation queue and the changelog are read
+// apart from the board: when such a read fails the page says so (it once showed "No
+// comments yet." and an empty queue), and a reload after the backend is back shows them.
+test('a read that fails is said, not shown as empty, and a reload recovers', async () => {
+  const { context } = await recordingContext(browser);
+  let failing = true;
+  const down = (route) => (failing && route.request().method() === 'GET'
+    ? route.fulfill({ status: 500, contentType: 'text/html', headers: { 'Access-Control-Allow-Origin': '*' }, body: '<html><body><h1>Internal Server Error</h1></body></html>' })
+    : route.fallback());
+  // The board's own read (which counts comments) works: only the idea's comments fail.
+  await context.route((u) => u.origin === api && u.pathname === '/comments' && u.searchParams.has('idea_id'), down);
+  await context.route((u) => u.origin === api && u.pathname === '/reports', down);
+  const [idea] = await get(`/ideas?title=${encodeURIComponent(IDEA)}`);
+  assert.ok((await get(`/comments?idea_id=${idea.id}`)).length > 0, 'the demo idea has comments');
+  const page = await openApp(context, `${app.url}b/${DEMO_BOARD}/ideas/${idea.id}`);
+  const problem = page.locator('.g-read-problem');
+  await problem.first().waitFor();
+  assert.match(await problem.first().innerText(), /^This could not be loaded: .*HTTP 500/);
+  assert.equal(await page.getByText('No comments yet.').count(), 0, 'a failed read is not "no comments"');
+  // A moderator's queue: the failure, not "The queue is empty".
+  await page.locator('.g-role-switcher select').selectOption('m-marta');
+  await page.goto(`${app.url}moderation`);
+  await page.locator('.g-read-problem').first().waitFor();
+  assert.equal(await page.locator('.g-moderation .g-empty').count(), 0, 'a failed read is not an empty queue');
+  failing = false;
+  await page.goto(`${app.url}b/${DEMO_BOARD}/ideas/${idea.id}`);
+  await page.locator('.g-comment').first().waitFor();
+  assert.equal(await problem.count(), 0, 'the failure is gone once the backend answers');
+  await context.close();
+});

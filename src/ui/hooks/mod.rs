@@ -10,6 +10,7 @@ mod use_navigator;
 mod use_notices;
 mod use_ops;
 mod use_prefs;
+mod use_read;
 mod use_store;
 mod use_viewer;
 
@@ -22,5 +23,6 @@ pub use use_navigator::{provide_navigator, use_navigator, Navigator};
 pub use use_notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
 pub use use_ops::{use_ops, Ops};
 pub use use_prefs::Prefs;
+pub use use_read::{use_read, Read};
 pub use use_store::{new_id, provide_store, use_store, StoreContext};
 pub use use_viewer::{provide_viewer, use_viewer, ViewerContext};

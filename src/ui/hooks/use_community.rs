@@ -5,9 +5,11 @@ use super::use_store;
 use crate::domain::changelog::ChangelogEntry;
 use crate::domain::comment::Comment;
 use crate::domain::idea::Idea;
+use crate::domain::idea::Visibility;
 use crate::domain::ids::MemberId;
+use crate::domain::moderation::PostRef;
 use crate::domain::moderation::{CommunitySettings, Report, COMMUNITY_SETTINGS_ID};
-use crate::store::{Query, StoreExt};
+use crate::store::{Query, Store, StoreError, StoreExt};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -20,8 +22,13 @@ pub struct CommunityData {
     pub contributors: Memo<HashSet<MemberId>>,
     /// Moderation settings.
     pub settings: RwSignal<CommunitySettings>,
+    /// Whether `settings` were read from the store (else they are the defaults).
+    pub settings_read: RwSignal<bool>,
     /// Posts waiting for a moderator (held posts and reported posts).
     pub pending: RwSignal<usize>,
+    /// Why the latest read failed, if it did (the values above are then from the read
+    /// before).
+    pub error: RwSignal<Option<StoreError>>,
 }
 
 impl CommunityData {
@@ -45,80 +52,63 @@ pub fn provide_community(with_queue: bool) -> CommunityData {
                 .collect()
         })
     });
+    let error = RwSignal::new(None::<StoreError>);
+    let settings_read = RwSignal::new(false);
+    // Each part read keeps its last value when a read fails; the failure is kept in
+    // `error` for the pages to show.
     let loaded = LocalResource::new(move || {
         store_ctx.version();
         let store = store_ctx.store();
         async move {
-            let mut entries = store
+            let entries = store
                 .list_as::<ChangelogEntry>(&Query::all())
                 .await
-                .map(|l| l.items)
-                .unwrap_or_default();
-            entries.sort_by_key(|e| std::cmp::Reverse(e.published_at));
+                .map(|l| {
+                    let mut entries = l.items;
+                    entries.sort_by_key(|e| std::cmp::Reverse(e.published_at));
+                    entries
+                });
             let s = store
                 .get_as::<CommunitySettings>(COMMUNITY_SETTINGS_ID)
                 .await
-                .ok()
-                .flatten()
-                .unwrap_or_default();
-            let mut queue = 0;
-            if with_queue {
-                let held = Query::all();
-                let ideas = store
-                    .list_as::<Idea>(&held)
-                    .await
-                    .map(|l| l.items)
-                    .unwrap_or_default();
-                let comments = store
-                    .list_as::<Comment>(&held)
-                    .await
-                    .map(|l| l.items)
-                    .unwrap_or_default();
-                let reports = store
-                    .list_as::<Report>(&held)
-                    .await
-                    .map(|l| l.items)
-                    .unwrap_or_default();
-                let mut posts: HashSet<String> = ideas
-                    .iter()
-                    .filter(|i| matches!(i.visibility, crate::domain::idea::Visibility::Pending(_)))
-                    .map(|i| format!("i.{}", i.id))
-                    .collect();
-                posts.extend(
-                    comments
-                        .iter()
-                        .filter(|c| {
-                            matches!(c.visibility, crate::domain::idea::Visibility::Pending(_))
-                        })
-                        .map(|c| format!("c.{}", c.id)),
-                );
-                posts.extend(
-                    reports
-                        .iter()
-                        .filter(|r| !r.resolved)
-                        .map(|r| match &r.post {
-                            crate::domain::moderation::PostRef::Idea(i) => format!("i.{i}"),
-                            crate::domain::moderation::PostRef::Comment(c, _) => format!("c.{c}"),
-                        }),
-                );
-                queue = posts.len();
-            }
+                .map(Option::unwrap_or_default);
+            let queue = if with_queue {
+                Some(queue_length(&*store).await)
+            } else {
+                None
+            };
             (entries, s, queue)
         }
     });
     Effect::new(move |_| {
         if let Some((entries, s, queue)) = loaded.get() {
-            changelog.set(entries);
-            settings.set(s);
-            pending.set(queue);
+            let mut failed = None;
+            match entries {
+                Ok(entries) => changelog.set(entries),
+                Err(e) => failed = Some(e),
+            }
+            match s {
+                Ok(s) => {
+                    settings.set(s);
+                    settings_read.set(true);
+                }
+                Err(e) => failed = failed.or(Some(e)),
+            }
+            match queue {
+                Some(Ok(n)) => pending.set(n),
+                Some(Err(e)) => failed = failed.or(Some(e)),
+                None => {}
+            }
+            error.set(failed);
         }
     });
-    let _ = COMMUNITY_SETTINGS_ID;
     let ctx = CommunityData {
         changelog,
         contributors,
         settings,
+        settings_read,
         pending,
+        error,
     };
     provide_context(ctx);
     ctx
@@ -127,4 +117,34 @@ pub fn provide_community(with_queue: bool) -> CommunityData {
 /// The community data context.
 pub fn use_community() -> CommunityData {
     expect_context()
+}
+
+/// How many posts wait for a moderator: held ideas and comments, and reported posts
+/// (each counted once).
+async fn queue_length(store: &dyn Store) -> Result<usize, StoreError> {
+    let all = Query::all();
+    let ideas = store.list_as::<Idea>(&all).await?.items;
+    let comments = store.list_as::<Comment>(&all).await?.items;
+    let reports = store.list_as::<Report>(&all).await?.items;
+    let mut posts: HashSet<String> = ideas
+        .iter()
+        .filter(|i| matches!(i.visibility, Visibility::Pending(_)))
+        .map(|i| format!("i.{}", i.id))
+        .collect();
+    posts.extend(
+        comments
+            .iter()
+            .filter(|c| matches!(c.visibility, Visibility::Pending(_)))
+            .map(|c| format!("c.{}", c.id)),
+    );
+    posts.extend(
+        reports
+            .iter()
+            .filter(|r| !r.resolved)
+            .map(|r| match &r.post {
+                PostRef::Idea(i) => format!("i.{i}"),
+                PostRef::Comment(c, _) => format!("c.{c}"),
+            }),
+    );
+    Ok(posts.len())
 }

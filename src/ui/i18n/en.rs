@@ -23,6 +23,8 @@ pub static EN: Messages = Messages {
     storage_remote: "Data is stored on the community's server.",
     powered_by: "Powered by Gromada",
     loading: "Loading…",
+    read_failed: "This could not be loaded: {reason} It is tried again after the next change or refresh; reload the page to try now.",
+    read_failed_stale: "This could not be refreshed, so it may be out of date: {reason} It is tried again after the next change or refresh.",
     close: "Close",
     dismiss: "Dismiss",
     retry: "Try again",

@@ -114,6 +114,10 @@ pub struct Messages {
     pub powered_by: &'static str,
     /// Loading…
     pub loading: &'static str,
+    /// A read failed and nothing could be shown ({reason}).
+    pub read_failed: &'static str,
+    /// A read failed; what is shown is from an earlier read ({reason}).
+    pub read_failed_stale: &'static str,
     /// Close button.
     pub close: &'static str,
     /// Dismiss button.

@@ -23,6 +23,8 @@ pub static PL: Messages = Messages {
     storage_remote: "Dane są zapisane na serwerze społeczności.",
     powered_by: "Działa na Gromadzie",
     loading: "Wczytywanie…",
+    read_failed: "Nie udało się tego wczytać: {reason} Kolejna próba nastąpi po następnej zmianie lub odświeżeniu; przeładuj stronę, aby spróbować od razu.",
+    read_failed_stale: "Nie udało się tego odświeżyć, więc może być nieaktualne: {reason} Kolejna próba nastąpi po następnej zmianie lub odświeżeniu.",
     close: "Zamknij",
     dismiss: "Ukryj",
     retry: "Spróbuj ponownie",

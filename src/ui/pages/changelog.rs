@@ -10,9 +10,9 @@ use crate::domain::member::Role;
 use crate::store::community::OpError;
 use crate::store::{Query, StoreExt};
 use crate::ui::components::field_error::invalid;
-use crate::ui::components::{FieldErrorText, PlainText};
+use crate::ui::components::{FieldErrorText, PlainText, ReadProblem};
 use crate::ui::format;
-use crate::ui::hooks::{use_community, use_i18n, use_notices, use_ops, use_store, use_viewer};
+use crate::ui::hooks::{use_community, use_i18n, use_notices, use_ops, use_read, use_viewer};
 use crate::ui::i18n::fill;
 use crate::ui::routes;
 use leptos::prelude::*;
@@ -28,37 +28,26 @@ pub fn ChangelogPage() -> impl IntoView {
     let i18n = use_i18n();
     let community = use_community();
     let viewer = use_viewer();
-    let store_ctx = use_store();
-    let boards_and_ideas = LocalResource::new(move || {
-        store_ctx.version();
-        let store = store_ctx.store();
-        async move {
-            let boards = store
-                .list_as::<Board>(&Query::all())
-                .await
-                .map(|l| l.items)
-                .unwrap_or_default();
-            let ideas = store
-                .list_as::<Idea>(&Query::all())
-                .await
-                .map(|l| l.items)
-                .unwrap_or_default();
-            (boards, ideas)
-        }
+    let boards_and_ideas = use_read(|store| async move {
+        let boards = store.list_as::<Board>(&Query::all()).await?.items;
+        let ideas = store.list_as::<Idea>(&Query::all()).await?.items;
+        Ok((boards, ideas))
     });
     view! {
         <section class="g-page g-changelog">
             <h1>{move || i18n.t().changelog_title}</h1>
             <p class="g-hero__intro">{move || i18n.t().changelog_intro}</p>
             <Show when=move || viewer.role() == Role::Admin>
-                {move || boards_and_ideas.get().map(|(boards, ideas)| view! { <Composer boards=boards ideas=ideas/> })}
+                {move || boards_and_ideas.get().and_then(|r| r.value).map(|(boards, ideas)| view! { <Composer boards=boards ideas=ideas/> })}
             </Show>
+            {move || boards_and_ideas.get().map(|r| view! { <ReadProblem error=r.error shown_before=r.value.is_some()/> })}
+            {move || community.error.get().map(|e| view! { <ReadProblem error=Some(e) shown_before=true/> })}
             {move || {
                 let entries = community.changelog.get();
                 if entries.is_empty() {
                     return view! { <p class="g-empty">{move || i18n.t().no_entries}</p> }.into_any();
                 }
-                let (boards, ideas) = boards_and_ideas.get().unwrap_or_default();
+                let (boards, ideas) = boards_and_ideas.get().map(|r| r.value_or_default()).unwrap_or_default();
                 view! {
                     <ol class="g-entries" role="list">
                         {entries.into_iter().map(|e| view! { <Entry entry=e boards=boards.clone() ideas=ideas.clone()/> }).collect_view()}

@@ -76,22 +76,22 @@ pub fn any_widget(view: View) -> Result<AnyView, View> {
 fn EmbeddedSurvey(id: String, only: Option<crate::domain::ids::QuestionId>) -> impl IntoView {
     use crate::store::StoreExt;
     let i18n = use_i18n();
-    let store_ctx = crate::ui::hooks::use_store();
-    let survey = LocalResource::new(move || {
-        let store = store_ctx.store();
+    let survey = crate::ui::hooks::use_read(move |store| {
         let id = id.clone();
-        async move {
-            store
-                .get_as::<crate::domain::survey::Survey>(&id)
-                .await
-                .ok()
-                .flatten()
-        }
+        async move { store.get_as::<crate::domain::survey::Survey>(&id).await }
     });
     move || match survey.get() {
         None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-        Some(None) => view! { <p>{move || i18n.t().survey_not_found}</p> }.into_any(),
-        Some(Some(s)) => {
+        Some(crate::ui::hooks::Read { value: None, error }) => {
+            view! { <crate::ui::components::ReadProblem error=error/> }.into_any()
+        }
+        Some(crate::ui::hooks::Read {
+            value: Some(None), ..
+        }) => view! { <p>{move || i18n.t().survey_not_found}</p> }.into_any(),
+        Some(crate::ui::hooks::Read {
+            value: Some(Some(s)),
+            ..
+        }) => {
             let class = if only.is_some() {
                 "g-survey g-survey--pulse"
             } else {

@@ -4,9 +4,9 @@
 use crate::domain::board::{Board, Lane};
 use crate::domain::idea::Idea;
 use crate::store::StoreExt;
-use crate::ui::components::{StatusBadge, VoteButton};
+use crate::ui::components::{ReadProblem, StatusBadge, VoteButton};
 use crate::ui::format;
-use crate::ui::hooks::{use_board, use_i18n, use_store, use_viewer};
+use crate::ui::hooks::{use_board, use_i18n, use_read, use_viewer};
 use crate::ui::routes;
 use leptos::prelude::*;
 
@@ -17,25 +17,26 @@ pub fn IdeaCard(
     id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let store_ctx = use_store();
     let viewer = use_viewer();
     let lookup = {
         let id = id.clone();
-        LocalResource::new(move || {
-            let store = store_ctx.store();
+        use_read(move |store| {
             let id = id.clone();
             async move {
-                let idea = store.get_as::<Idea>(&id).await.ok().flatten()?;
-                let board = store
-                    .get_as::<Board>(idea.board_id.as_str())
-                    .await
-                    .ok()
-                    .flatten()?;
-                Some(board.slug)
+                let Some(idea) = store.get_as::<Idea>(&id).await? else {
+                    return Ok(None);
+                };
+                let board = store.get_as::<Board>(idea.board_id.as_str()).await?;
+                Ok(board.map(|b| b.slug))
             }
         })
     };
-    let slug = Memo::new(move |_| lookup.get().flatten().unwrap_or_default());
+    let slug = Memo::new(move |_| {
+        lookup
+            .get()
+            .and_then(|r| r.value.flatten())
+            .unwrap_or_default()
+    });
     let board = use_board(move || slug.get());
     let found = Memo::new(move |_| {
         board.state.with(|s| match s {
@@ -52,7 +53,8 @@ pub fn IdeaCard(
     view! {
         <div class="g-idea-card">
             {move || match found.get() {
-                None if lookup.get().is_some_and(|l| l.is_none()) => view! { <p>{move || i18n.t().idea_not_found}</p> }.into_any(),
+                None if lookup.get().is_some_and(|l| l.error.is_some()) => view! { <ReadProblem error=lookup.get().and_then(|l| l.error)/> }.into_any(),
+                None if lookup.get().is_some_and(|l| l.value == Some(None)) => view! { <p>{move || i18n.t().idea_not_found}</p> }.into_any(),
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
                 Some((b, idea)) => {
                     let status = b.status(&idea.status_id).cloned();

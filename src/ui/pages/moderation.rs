@@ -8,9 +8,10 @@ use crate::domain::locale::Locale;
 use crate::domain::moderation::{CommunitySettings, Decision, ModLogEntry, PostRef, Report};
 use crate::domain::permissions::{can, Action};
 use crate::store::community::OpError;
-use crate::store::{Query, StoreExt};
+use crate::store::{Query, StoreError, StoreExt};
+use crate::ui::components::ReadProblem;
 use crate::ui::format;
-use crate::ui::hooks::{use_community, use_i18n, use_notices, use_ops, use_store, use_viewer};
+use crate::ui::hooks::{use_community, use_i18n, use_notices, use_ops, use_read, use_viewer};
 use crate::ui::i18n::fill;
 use crate::ui::pages::idea::ActorName;
 use crate::ui::routes;
@@ -29,42 +30,25 @@ struct Item {
     reports: Vec<Report>,
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Loaded {
     queue: Vec<Item>,
     log: Vec<ModLogEntry>,
 }
 
-async fn load(store: std::rc::Rc<dyn crate::store::Store>) -> Loaded {
+async fn load(store: std::rc::Rc<dyn crate::store::Store>) -> Result<Loaded, StoreError> {
     let all = Query::all();
-    let boards = store
-        .list_as::<Board>(&all)
-        .await
-        .map(|l| l.items)
-        .unwrap_or_default();
-    let ideas = store
-        .list_as::<Idea>(&all)
-        .await
-        .map(|l| l.items)
-        .unwrap_or_default();
-    let comments = store
-        .list_as::<Comment>(&all)
-        .await
-        .map(|l| l.items)
-        .unwrap_or_default();
+    let boards = store.list_as::<Board>(&all).await?.items;
+    let ideas = store.list_as::<Idea>(&all).await?.items;
+    let comments = store.list_as::<Comment>(&all).await?.items;
     let reports: Vec<Report> = store
         .list_as::<Report>(&all)
-        .await
-        .map(|l| l.items)
-        .unwrap_or_default()
+        .await?
+        .items
         .into_iter()
         .filter(|r| !r.resolved)
         .collect();
-    let mut log = store
-        .list_as::<ModLogEntry>(&all)
-        .await
-        .map(|l| l.items)
-        .unwrap_or_default();
+    let mut log = store.list_as::<ModLogEntry>(&all).await?.items;
     log.sort_by_key(|l| std::cmp::Reverse(l.at));
     log.truncate(LOG);
     let board_of = |id: &crate::domain::ids::BoardId| boards.iter().find(|b| &b.id == id).cloned();
@@ -105,7 +89,7 @@ async fn load(store: std::rc::Rc<dyn crate::store::Store>) -> Loaded {
             .as_ref()
             .map_or(i.idea.created_at, |c| c.created_at)
     });
-    Loaded { queue, log }
+    Ok(Loaded { queue, log })
 }
 
 /// The moderation page.
@@ -113,28 +97,29 @@ async fn load(store: std::rc::Rc<dyn crate::store::Store>) -> Loaded {
 pub fn ModerationPage() -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
-    let store_ctx = use_store();
-    let data = LocalResource::new(move || {
-        store_ctx.version();
-        let store = store_ctx.store();
-        async move { load(store).await }
-    });
+    let community = use_community();
+    let data = use_read(load);
     view! {
         <section class="g-page g-moderation">
             <h1>{move || i18n.t().nav_moderation}</h1>
             <Show when=move || can(viewer.role(), Action::Moderate) fallback=move || view! { <p>{move || i18n.t().moderators_only}</p> }>
                 <h2>{move || i18n.t().queue_heading}</h2>
                 {move || {
-                    let d = data.get().unwrap_or_default();
+                    let Some(read) = data.get() else {
+                        return view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any();
+                    };
+                    let problem = view! { <ReadProblem error=read.error.clone() shown_before=read.value.is_some()/> };
+                    let Some(d) = read.value else { return problem.into_any() };
                     if d.queue.is_empty() {
-                        return view! { <p class="g-empty">{move || i18n.t().queue_empty}</p> }.into_any();
+                        return view! { {problem} <p class="g-empty">{move || i18n.t().queue_empty}</p> }.into_any();
                     }
-                    view! { <ul class="g-queue" role="list">{d.queue.into_iter().map(|item| view! { <QueueItem item=item/> }).collect_view()}</ul> }.into_any()
+                    view! { {problem} <ul class="g-queue" role="list">{d.queue.into_iter().map(|item| view! { <QueueItem item=item/> }).collect_view()}</ul> }.into_any()
                 }}
+                {move || community.error.get().map(|e| view! { <ReadProblem error=Some(e) shown_before=true/> })}
                 <WordFilter/>
                 <h2>{move || i18n.t().log_heading}</h2>
                 {move || {
-                    let d = data.get().unwrap_or_default();
+                    let Some(d) = data.get().and_then(|r| r.value) else { return ().into_any() };
                     if d.log.is_empty() {
                         return view! { <p class="g-empty">{move || i18n.t().log_empty}</p> }.into_any();
                     }
@@ -353,7 +338,7 @@ fn WordFilter() -> impl IntoView {
                     <span>{move || i18n.t().hold_links}</span>
                 </label>
                 <div class="g-form__actions">
-                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().save}</button>
+                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy() || !community.settings_read.get()>{move || i18n.t().save}</button>
                 </div>
             </form>
         </section>

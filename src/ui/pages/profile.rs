@@ -5,9 +5,9 @@ use crate::domain::idea::Idea;
 use crate::domain::ids::MemberId;
 use crate::domain::member::{Actor, Member};
 use crate::store::{Query, StoreExt};
-use crate::ui::components::ContributorBadge;
+use crate::ui::components::{ContributorBadge, ReadProblem};
 use crate::ui::format;
-use crate::ui::hooks::{use_community, use_i18n, use_store};
+use crate::ui::hooks::{use_community, use_i18n, use_read};
 use crate::ui::i18n::fill;
 use crate::ui::routes;
 use leptos::prelude::*;
@@ -18,39 +18,33 @@ use leptos_router::hooks::use_params_map;
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let community = use_community();
-    let store_ctx = use_store();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let data = LocalResource::new(move || {
-        store_ctx.version();
-        let store = store_ctx.store();
+    let data = use_read(move |store| {
         let id = id.get();
         async move {
-            let member = store.get_as::<Member>(&id).await.ok().flatten();
+            let member = store.get_as::<Member>(&id).await?;
             let author = Actor::Member(MemberId(id.clone())).key();
             let ideas = store
                 .list_as::<Idea>(&Query::all().eq("author", author.as_str()))
-                .await
-                .map(|l| l.items)
-                .unwrap_or_default();
-            let boards = store
-                .list_as::<Board>(&Query::all())
-                .await
-                .map(|l| l.items)
-                .unwrap_or_default();
-            (member, ideas, boards)
+                .await?
+                .items;
+            let boards = store.list_as::<Board>(&Query::all()).await?.items;
+            Ok((member, ideas, boards))
         }
     });
     view! {
         <section class="g-page g-profile">
-            {move || match data.get() {
+            {move || data.get().map(|r| view! { <ReadProblem error=r.error shown_before=r.value.is_some()/> })}
+            {move || match data.get().map(|r| r.value) {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-                Some((None, _, _)) => view! {
+                Some(None) => ().into_any(),
+                Some(Some((None, _, _))) => view! {
                     <h1>{move || i18n.t().not_found_title}</h1>
                     <p>{move || i18n.t().member_not_found}</p>
                 }
                 .into_any(),
-                Some((Some(m), ideas, boards)) => {
+                Some(Some((Some(m), ideas, boards))) => {
                     let joined = m.joined_at;
                     let mid = m.id.clone();
                     let visible: Vec<(String, String)> = ideas

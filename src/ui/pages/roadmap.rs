@@ -9,9 +9,9 @@ use crate::domain::permissions::{can, Action};
 use crate::domain::ranking::{IdeaFilter, Sort};
 use crate::store::community::OpError;
 use crate::store::{Query, StoreExt};
-use crate::ui::components::{status_badge_name, StatusBadge};
+use crate::ui::components::{status_badge_name, ReadProblem, StatusBadge};
 use crate::ui::format;
-use crate::ui::hooks::{use_board, use_i18n, use_notices, use_ops, use_store, use_viewer};
+use crate::ui::hooks::{use_board, use_i18n, use_notices, use_ops, use_read, use_viewer};
 use crate::ui::i18n::fill;
 use crate::ui::routes;
 use leptos::prelude::*;
@@ -22,26 +22,16 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
     let i18n = use_i18n();
-    let store_ctx = use_store();
     let query = use_query_map();
-    let boards = LocalResource::new(move || {
-        store_ctx.version();
-        let store = store_ctx.store();
-        async move {
-            store
-                .list_as::<Board>(&Query::all())
-                .await
-                .map(|l| l.items)
-                .unwrap_or_default()
-        }
-    });
+    let read =
+        use_read(|store| async move { Ok(store.list_as::<Board>(&Query::all()).await?.items) });
+    let boards = move || read.get().and_then(|r| r.value);
     let slug = Memo::new(move |_| {
         query
             .with(|q| q.get("board"))
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| {
-                boards
-                    .get()
+                boards()
                     .and_then(|b| b.first().map(|b| b.slug.clone()))
                     .unwrap_or_default()
             })
@@ -51,7 +41,8 @@ pub fn RoadmapPage() -> impl IntoView {
         <section class="g-page g-roadmap">
             <h1>{move || i18n.t().roadmap_title}</h1>
             <p class="g-hero__intro">{move || i18n.t().roadmap_intro}</p>
-            <Show when=move || boards.get().is_some_and(|b| b.len() > 1)>
+            {move || read.get().map(|r| view! { <ReadProblem error=r.error shown_before=r.value.is_some()/> })}
+            <Show when=move || boards().is_some_and(|b| b.len() > 1)>
                 <label class="g-field g-field--inline">
                     <span class="g-field__label">{move || i18n.t().board_label}</span>
                     <select class="g-select" prop:value=move || slug.get() on:change={
@@ -61,7 +52,7 @@ pub fn RoadmapPage() -> impl IntoView {
                             navigate(&routes::roadmap(&s), NavigateOptions { resolve: false, ..Default::default() });
                         }
                     }>
-                        {move || boards.get().unwrap_or_default().into_iter().map(|b| {
+                        {move || boards().unwrap_or_default().into_iter().map(|b| {
                             let s = b.slug.clone();
                             view! { <option value=b.slug.clone() selected=move || slug.get() == s>{b.name.clone()}</option> }
                         }).collect_view()}

@@ -7,9 +7,9 @@ use crate::domain::comment::Comment;
 use crate::domain::idea::{Idea, Visibility};
 use crate::domain::moderation::PostRef;
 use crate::store::{Order, Query, StoreExt};
-use crate::ui::components::{CommentForm, PlainText, ReportForm};
+use crate::ui::components::{CommentForm, PlainText, ReadProblem, ReportForm};
 use crate::ui::format;
-use crate::ui::hooks::{use_i18n, use_store, use_viewer};
+use crate::ui::hooks::{use_i18n, use_read, use_viewer};
 use leptos::prelude::*;
 
 /// The comments section.
@@ -20,13 +20,10 @@ pub fn Comments(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
-    let store_ctx = use_store();
     let id = idea
         .with_untracked(|i| i.as_ref().map(|i| i.id.to_string()))
         .unwrap_or_default();
-    let comments = LocalResource::new(move || {
-        store_ctx.version();
-        let store = store_ctx.store();
+    let comments = use_read(move |store| {
         let id = id.clone();
         async move {
             store
@@ -37,15 +34,11 @@ pub fn Comments(
                 )
                 .await
                 .map(|l| l.items)
-                .unwrap_or_default()
         }
     });
-    let visible = move || {
+    let visible = move |list: Vec<Comment>| {
         let v = viewer.get();
-        comments
-            .get()
-            .unwrap_or_default()
-            .into_iter()
+        list.into_iter()
             .filter(|c| c.visibility.is_published() || v.role.is_staff() || c.author == v.actor)
             .collect::<Vec<_>>()
     };
@@ -54,11 +47,18 @@ pub fn Comments(
         <section class="g-section" aria-labelledby="g-comments">
             <h2 id="g-comments">{move || i18n.t().comments_heading}</h2>
             {move || {
-                let list = visible();
+                let Some(read) = comments.get() else {
+                    return view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any();
+                };
+                let problem = view! { <ReadProblem error=read.error.clone() shown_before=read.value.is_some()/> };
+                let Some(list) = read.value.map(visible) else {
+                    return problem.into_any();
+                };
                 if list.is_empty() {
-                    return view! { <p class="g-empty">{move || i18n.t().no_comments}</p> }.into_any();
+                    return view! { {problem} <p class="g-empty">{move || i18n.t().no_comments}</p> }.into_any();
                 }
                 view! {
+                    {problem}
                     <ol class="g-comments">
                         {list.into_iter().map(|c| {
                             let at = c.created_at;

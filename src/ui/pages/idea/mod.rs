@@ -15,11 +15,12 @@ use crate::domain::permissions::{can, Action};
 use crate::domain::vote::Vote;
 use crate::store::{Query, StoreError, StoreExt};
 use crate::ui::components::{
-    status_badge_name, ContributorBadge, PlainText, ReportForm, StatusBadge, VoteButton,
+    status_badge_name, ContributorBadge, PlainText, ReadProblem, ReportForm, StatusBadge,
+    VoteButton,
 };
 use crate::ui::format;
 use crate::ui::hooks::{
-    use_board, use_community, use_i18n, use_store, use_viewer, BoardState, UseBoard,
+    use_board, use_community, use_i18n, use_read, use_viewer, BoardState, UseBoard,
 };
 use crate::ui::i18n::fill;
 use crate::ui::routes;
@@ -120,7 +121,6 @@ fn with_state<T>(board: UseBoard, f: impl FnOnce(&BoardState) -> T) -> Option<T>
 fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
-    let store_ctx = use_store();
     let community = use_community();
     let Some(st) = with_state(board, |st| (st.board.clone(), st.index.ideas.clone())) else {
         return ().into_any();
@@ -190,9 +190,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
     let idea_signal = RwSignal::new(Some(idea.clone()));
     let voters = {
         let id = id.clone();
-        LocalResource::new(move || {
-            store_ctx.version();
-            let store = store_ctx.store();
+        use_read(move |store| {
             let id = id.clone();
             let admin = can(viewer.role(), Action::SeeVoters);
             async move {
@@ -201,9 +199,8 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
                         .list_as::<Vote>(&Query::all().eq("idea_id", id.as_str()))
                         .await
                         .map(|l| l.items)
-                        .unwrap_or_default()
                 } else {
-                    Vec::new()
+                    Ok(Vec::new())
                 }
             }
         })
@@ -311,9 +308,12 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
         <Show when=move || viewer.role() == Role::Admin>
             <section class="g-section" aria-labelledby="g-voters">
                 <h2 id="g-voters">{move || i18n.t().voters}</h2>
-                <ul class="g-voters">
-                    {move || voters.get().unwrap_or_default().into_iter().map(|v| view! { <li><ActorName actor=v.voter.clone()/></li> }).collect_view()}
-                </ul>
+                {move || voters.get().map(|read| view! {
+                    <ReadProblem error=read.error.clone() shown_before=read.value.is_some()/>
+                    <ul class="g-voters">
+                        {read.value_or_default().into_iter().map(|v| view! { <li><ActorName actor=v.voter.clone()/></li> }).collect_view()}
+                    </ul>
+                })}
             </section>
         </Show>
         <Comments idea=idea_signal/>

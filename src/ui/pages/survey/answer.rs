@@ -98,17 +98,27 @@ pub fn SurveyForm(
         let c = ops.community();
         async move {
             if preview {
-                return None;
+                return Ok(None);
             }
-            c.my_response(&s.get_value(), wave).await.ok().flatten()
+            c.my_response(&s.get_value(), wave).await
         }
     });
     let restored = RwSignal::new(false);
+    // A failed read of the stored answer is said (the form would otherwise look unanswered).
+    let restore_error = RwSignal::new(None::<crate::store::StoreError>);
     Effect::new(move |_| {
         let Some(found) = existing.get() else { return };
         if restored.get_untracked() {
             return;
         }
+        let found = match found {
+            Ok(found) => found,
+            Err(crate::store::community::OpError::Store(e)) => {
+                restore_error.set(Some(e));
+                None
+            }
+            Err(crate::store::community::OpError::Rule(_)) => None,
+        };
         restored.set(true);
         let draft: Option<BTreeMap<QuestionId, Answer>> = prefs
             .with_value(|p| p.get(&restore_key))
@@ -232,6 +242,7 @@ pub fn SurveyForm(
     let anonymous = survey.anonymous;
     view! {
         {heading}
+        {move || restore_error.get().map(|e| view! { <crate::ui::components::ReadProblem error=Some(e)/> })}
         <Show when=move || !done.get() fallback=move || {
             let published = published.clone();
             view! {

@@ -12,8 +12,9 @@ pub use results::SurveyResultsPage;
 use crate::domain::permissions::{can, Action};
 use crate::domain::survey::{Response, Survey};
 use crate::store::{Query, StoreExt};
+use crate::ui::components::ReadProblem;
 use crate::ui::format;
-use crate::ui::hooks::{use_i18n, use_store, use_viewer};
+use crate::ui::hooks::{use_i18n, use_read, use_viewer};
 use crate::ui::i18n::fill;
 use crate::ui::routes;
 use leptos::prelude::*;
@@ -66,27 +67,18 @@ pub fn wave_status(
 pub fn SurveysPage() -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
-    let store_ctx = use_store();
-    let data = LocalResource::new(move || {
-        store_ctx.version();
-        let store = store_ctx.store();
-        async move {
-            let surveys = store
-                .list_as::<Survey>(&Query::all())
-                .await
-                .map(|l| l.items)
-                .unwrap_or_default();
-            let mut out = Vec::new();
-            for s in surveys {
-                let n = store
-                    .list_as::<Response>(&Query::all().eq("survey_id", s.id.as_str()))
-                    .await
-                    .map(|l| l.items.len())
-                    .unwrap_or(0);
-                out.push((s, n));
-            }
-            out
+    let data = use_read(|store| async move {
+        let surveys = store.list_as::<Survey>(&Query::all()).await?.items;
+        let mut out = Vec::new();
+        for s in surveys {
+            let n = store
+                .list_as::<Response>(&Query::all().eq("survey_id", s.id.as_str()))
+                .await?
+                .items
+                .len();
+            out.push((s, n));
         }
+        Ok(out)
     });
     view! {
         <section class="g-page">
@@ -94,10 +86,12 @@ pub fn SurveysPage() -> impl IntoView {
             <Show when=move || can(viewer.role(), Action::ManageSurveys)>
                 <p><a class="g-button g-button--primary" href=routes::new_survey()>{move || i18n.t().new_survey}</a></p>
             </Show>
-            {move || match data.get() {
+            {move || data.get().map(|r| view! { <ReadProblem error=r.error shown_before=r.value.is_some()/> })}
+            {move || match data.get().map(|r| r.value) {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-                Some(list) if list.is_empty() => view! { <p class="g-empty">{move || i18n.t().no_surveys}</p> }.into_any(),
-                Some(list) => view! {
+                Some(None) => ().into_any(),
+                Some(Some(list)) if list.is_empty() => view! { <p class="g-empty">{move || i18n.t().no_surveys}</p> }.into_any(),
+                Some(Some(list)) => view! {
                     <ul class="g-cards" role="list">
                         {list.into_iter().map(|(s, n)| {
                             let id = s.id.to_string();
