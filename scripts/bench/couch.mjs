@@ -14,22 +14,15 @@
 // Usage: node scripts/bench/couch.mjs [ideas] [votes]      (./x bench-couch)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPouch } from '../couch/pouch.mjs';
+import { freePort, startPouch } from '../couch/pouch.mjs';
 
 const IDEAS = Number(process.argv[2] ?? 10_000);
 const VOTES = Number(process.argv[3] ?? 200_000);
 const DB = 'bench';
 const BOARD = 'b-big';
 
-const freePort = () => new Promise((ok) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => ok(port));
-  });
-});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = async (f) => {
   const t = performance.now();

@@ -3,7 +3,16 @@
 // opened for the app, and the demo community loaded in bulk.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+
+/** A TCP port free on 127.0.0.1 just now (for a server started next). */
+export const freePort = () => new Promise((ok) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => ok(port));
+  });
+});
 
 /** Starts pouchdb-server on 127.0.0.1:`port`; resolves when it answers. */
 export async function startPouch({ dir, port }) {

@@ -6,23 +6,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadSeed, startPouch } from '../../scripts/couch/pouch.mjs';
+import { freePort, loadSeed, startPouch } from '../../scripts/couch/pouch.mjs';
 import { actAs, boardUrl, concurrentStatusIsAConflict, IDEA, members, offlineVoteLandsOnce, twoBrowsersSeeEachOther, votable, voteButton } from './shared-backend.mjs';
 import { launch, openApp, recordingContext, startServer } from './support.mjs';
 
 const DB = 'community';
 let browser, app, couch, couchUrl, dir;
-
-const freePort = () => new Promise((ok) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => ok(port));
-  });
-});
 
 let call;
 /** Documents of a collection matching `selector`, as Gromada sees them. */

@@ -36,6 +36,7 @@ export function startFaultProxy(target, { seed = 1, share = 0.4, holdMs = 2500 }
     });
   const cors = (req) => ({
     'Access-Control-Allow-Origin': req.headers.origin || '*',
+    'Access-Control-Allow-Credentials': 'true', // the CouchDB store sends its session cookie
     'Access-Control-Expose-Headers': 'ETag, Retry-After, X-Total-Count',
   });
   const server = createServer((req, res) => {
