@@ -481,6 +481,21 @@ const STOP_WORDS: &[&str] = &[
     "mozliwosc",
 ];
 
+/// `fresh` (a list in its new order) in the order of `previous` as far as it can be:
+/// the entries of `previous` still in `fresh` first, where they were, then the new ones
+/// in their fresh order. A list refreshed while the member points at it or works in it
+/// keeps its rows in place (so a click lands on the row it aimed at); the fresh order is
+/// applied once the member is done.
+pub fn keep_order<K: Eq + std::hash::Hash, V>(previous: &[K], fresh: Vec<(K, V)>) -> Vec<(K, V)> {
+    let place: std::collections::HashMap<&K, usize> =
+        previous.iter().enumerate().map(|(i, k)| (k, i)).collect();
+    let (mut kept, new): (Vec<_>, Vec<_>) =
+        fresh.into_iter().partition(|(k, _)| place.contains_key(k));
+    kept.sort_by_key(|(k, _)| place.get(k).copied());
+    kept.extend(new);
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -810,5 +825,18 @@ mod tests {
         let hits = index.similar("dark theme in mobile", 5);
         assert_eq!(hits, vec![0]);
         assert!(index.similar("the and for", 5).is_empty());
+    }
+
+    #[test]
+    fn a_held_list_keeps_its_rows_and_adds_new_ones_after_them() {
+        let previous = ["a", "b", "c", "d"];
+        // Fresh order after a refresh: d rose to the top, b is gone, e is new.
+        let fresh = vec![("d", 4), ("e", 1), ("a", 3), ("c", 2)];
+        assert_eq!(
+            keep_order(&previous, fresh),
+            vec![("a", 3), ("c", 2), ("d", 4), ("e", 1)]
+        );
+        assert_eq!(keep_order::<&str, u8>(&[], vec![("x", 1)]), vec![("x", 1)]);
+        assert_eq!(keep_order(&["x"], Vec::<(&str, u8)>::new()), vec![]);
     }
 }

@@ -65,6 +65,39 @@ test('switching to Polish changes the UI and survives a reload', async () => {
   await context.close();
 });
 
+// A refresh (here: another tab's new idea) must not move the rows under the member's
+// pointer, where a click would land on another idea than the one aimed at.
+test('a refresh does not reorder the rows under the pointer; leaving the list applies it', async () => {
+  const { context, problems } = await recordingContext(browser);
+  const page = await openApp(context, `${app.url}b/${DEMO_BOARD}?sort=new`);
+  const other = await openApp(context, `${app.url}b/${DEMO_BOARD}?sort=new`);
+  const titles = (p) => p.locator('.g-ideas button[aria-label^="Vote for “"]')
+    .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label').match(/^Vote for “(.*)” ·/)?.[1]));
+  await page.bringToFront();
+  await page.locator('.g-ideas > li').first().waitFor();
+  const before = await titles(page);
+  const summary = await page.locator('.g-board__summary').innerText();
+  await page.locator('.g-ideas > li').nth(1).hover();
+  // Another tab posts an idea: newest first, it belongs at the top.
+  const title = 'Idea posted while the pointer rests on the list';
+  await other.bringToFront();
+  await other.getByRole('button', { name: 'Post an idea' }).first().click();
+  await other.locator('#g-idea-title').fill(title);
+  await other.locator('#g-idea-description').fill('Posted from another tab.');
+  await other.getByRole('button', { name: 'Post idea' }).click();
+  await other.waitForURL(/\/ideas\//);
+  await page.bringToFront();
+  await page.waitForFunction((s) => document.querySelector('.g-board__summary')?.textContent !== s, summary);
+  const held = await titles(page);
+  assert.deepEqual(held.slice(0, before.length - 1), before.slice(0, before.length - 1), 'the rows stay where they were');
+  assert.equal(held.at(-1), title, 'the new idea comes after them');
+  await page.mouse.move(1, 1);
+  await page.waitForFunction((t) => document.querySelector('.g-ideas button[aria-label^="Vote for “"]')?.getAttribute('aria-label').startsWith(`Vote for “${t}”`), title);
+  assert.deepEqual((await titles(page)).slice(1), before.slice(0, before.length - 1), 'the fresh order once the pointer left');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a vote persists across reloads and appears in another tab', async () => {
   const { context, problems } = await recordingContext(browser);
   const page = await openApp(context, `${app.url}b/${DEMO_BOARD}?sort=new`);

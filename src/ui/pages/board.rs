@@ -2,8 +2,8 @@
 //! shareable and the back button works), and vote.
 
 use crate::domain::board::Board;
-use crate::domain::ids::{CategoryId, StatusId};
-use crate::domain::ranking::{IdeaFilter, Sort};
+use crate::domain::ids::{CategoryId, IdeaId, StatusId};
+use crate::domain::ranking::{keep_order, IdeaFilter, Sort};
 use crate::domain::text::fold;
 use crate::ui::components::status_badge_name;
 use crate::ui::format;
@@ -13,6 +13,7 @@ use crate::ui::pages::IdeaRow;
 use crate::ui::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 /// Ideas shown before "Show more".
 const PAGE: usize = 20;
@@ -110,10 +111,16 @@ pub fn BoardView(
             })
         })
     });
+    // While the member points at the list or works in it (focus inside), a refresh does
+    // not reorder the rows under them: the fresh order is applied when they leave.
+    let pointer_in = RwSignal::new(false);
+    let focus_in = RwSignal::new(false);
+    let last_shown = StoredValue::new((IdeaFilter::default(), Sort::default(), Vec::new()));
     let visible = Memo::new(move |_| {
         let n = shown.get();
         board.loaded.track();
-        selection.with(|sel| {
+        let held = pointer_in.get() || focus_in.get();
+        let fresh: Vec<(IdeaId, u64)> = selection.with(|sel| {
             board.state.with_untracked(|st| match st {
                 Some(Ok(Some(st))) => sel
                     .iter()
@@ -122,7 +129,17 @@ pub fn BoardView(
                     .collect(),
                 _ => Vec::new(),
             })
-        })
+        });
+        let (f, s) = (filter.get_untracked(), sort.get_untracked());
+        let out = last_shown.with_value(|(last_f, last_s, last)| {
+            if held && *last_f == f && *last_s == s {
+                keep_order(last, fresh)
+            } else {
+                fresh
+            }
+        });
+        last_shown.set_value((f, s, out.iter().map(|(id, _)| id.clone()).collect()));
+        out
     });
 
     let controls = move |b: &Board| {
@@ -327,7 +344,24 @@ pub fn BoardView(
                     )
                 }}
             </p>
-            <ul class="g-ideas" role="list">
+            <ul
+                class="g-ideas"
+                role="list"
+                on:pointerenter=move |_| pointer_in.set(true)
+                on:pointerleave=move |_| pointer_in.set(false)
+                on:focusin=move |_| focus_in.set(true)
+                on:focusout=move |ev: leptos::ev::FocusEvent| {
+                    // Focus moving to another row stays inside the list.
+                    let inside = ev
+                        .related_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                        .zip(ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                        .is_some_and(|(to, list)| list.contains(Some(&to)));
+                    if !inside {
+                        focus_in.set(false);
+                    }
+                }
+            >
                 // One row per slot, kept while the list changes: rows update in place.
                 <For
                     each=move || 0..visible.with(Vec::len)
