@@ -142,10 +142,23 @@ pub fn provide_app_contexts(
         let store = store_ctx.store();
         async move { store.list_as::<Member>(&Query::all()).await }
     });
-    Effect::new(move |_| {
-        if let Some(Ok(listed)) = members.get() {
+    // A failed read keeps the members read before; the first failure after a success is
+    // said once (names would otherwise turn into ids and the switcher empty, silently).
+    let said = StoredValue::new(false);
+    Effect::new(move |_| match members.get() {
+        Some(Ok(listed)) => {
             viewer.set_members(listed.items);
+            said.set_value(false);
         }
+        Some(Err(e)) if !said.get_value() => {
+            said.set_value(true);
+            let t = i18n.t_untracked();
+            notices.error(crate::ui::i18n::fill(
+                t.members_read_failed,
+                &[("reason", &t.store_error(&e))],
+            ));
+        }
+        _ => {}
     });
     (config, StoredValue::new_local(local), embed)
 }

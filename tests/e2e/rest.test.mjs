@@ -87,4 +87,12 @@ test('a read that fails is said, not shown as empty, and a reload recovers', asy
   await page.locator('.g-comment').first().waitFor();
   assert.equal(await problem.count(), 0, 'the failure is gone once the backend answers');
   await context.close();
+  // Members failing to load: said once, the board still works.
+  const second = (await recordingContext(browser)).context;
+  await second.route((u) => u.origin === api && u.pathname === '/members', down);
+  failing = true;
+  const board = await openApp(second, `${app.url}b/${DEMO_BOARD}`);
+  await board.getByText("The community's members could not be read").waitFor();
+  await board.locator('button[aria-label^="Vote for “"]').first().waitFor();
+  await second.close();
 });

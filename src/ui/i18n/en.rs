@@ -24,6 +24,7 @@ pub static EN: Messages = Messages {
     powered_by: "Powered by Gromada",
     loading: "Loading…",
     read_failed: "This could not be loaded: {reason} It is tried again after the next change or refresh; reload the page to try now.",
+    members_read_failed: "The community's members could not be read, so names and the “Acting as” list may be missing or out of date: {reason}",
     read_failed_stale: "This could not be refreshed, so it may be out of date: {reason} It is tried again after the next change or refresh.",
     close: "Close",
     dismiss: "Dismiss",

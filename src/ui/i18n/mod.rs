@@ -118,6 +118,8 @@ pub struct Messages {
     pub read_failed: &'static str,
     /// A read failed; what is shown is from an earlier read ({reason}).
     pub read_failed_stale: &'static str,
+    /// The members could not be read ({reason}).
+    pub members_read_failed: &'static str,
     /// Close button.
     pub close: &'static str,
     /// Dismiss button.

@@ -24,6 +24,7 @@ pub static PL: Messages = Messages {
     powered_by: "Działa na Gromadzie",
     loading: "Wczytywanie…",
     read_failed: "Nie udało się tego wczytać: {reason} Kolejna próba nastąpi po następnej zmianie lub odświeżeniu; przeładuj stronę, aby spróbować od razu.",
+    members_read_failed: "Nie udało się wczytać członków społeczności, więc może brakować imion i listy „Działasz jako” albo mogą być nieaktualne: {reason}",
     read_failed_stale: "Nie udało się tego odświeżyć, więc może być nieaktualne: {reason} Kolejna próba nastąpi po następnej zmianie lub odświeżeniu.",
     close: "Zamknij",
     dismiss: "Ukryj",
