@@ -176,14 +176,23 @@ fn outbox_over(
     persistence: Rc<MemoryPersistence>,
     clock: Rc<Cell<u64>>,
 ) -> OutboxStore {
-    let n = Rc::new(Cell::new(0u64));
+    outbox_over_store(backend, persistence, clock)
+}
+
+fn outbox_over_store(
+    backend: Rc<dyn Store>,
+    persistence: Rc<MemoryPersistence>,
+    clock: Rc<Cell<u64>>,
+) -> OutboxStore {
+    // Unique across the tabs of a test, as the browser's random ids are.
+    static KEYS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let c = clock.clone();
     OutboxStore::new(
         backend,
         persistence,
-        Rc::new(move || {
-            n.set(n.get() + 1);
-            format!("w{}", n.get())
+        Rc::new(|| {
+            let n = KEYS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            format!("w{n}")
         }),
         Rc::new(move || c.get()),
     )
@@ -417,6 +426,160 @@ fn a_write_another_tab_sent_meanwhile_is_not_failed() {
         let r = s.outbox.flush().await;
         assert_eq!((r.failed, r.waiting), (0, 0), "{:?}", s.outbox.status());
         assert!(other.status().failed.is_empty());
+    });
+}
+
+/// Gives way to the other futures once.
+struct YieldNow(bool);
+
+impl std::future::Future for YieldNow {
+    type Output = ();
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            return std::task::Poll::Ready(());
+        }
+        self.0 = true;
+        cx.waker().wake_by_ref();
+        std::task::Poll::Pending
+    }
+}
+
+async fn give_way(times: u32) {
+    for _ in 0..times {
+        YieldNow(false).await;
+    }
+}
+
+/// One tab's road to the shared backend: every request takes `hops` turns of the other
+/// tabs before it reaches the server.
+struct Road {
+    backend: Rc<Flaky>,
+    hops: u32,
+}
+
+#[async_trait(?Send)]
+impl Store for Road {
+    fn kind(&self) -> &'static str {
+        "road"
+    }
+    async fn get(&self, c: Collection, id: &str) -> Result<Option<Value>, StoreError> {
+        give_way(self.hops).await;
+        self.backend.get(c, id).await
+    }
+    async fn list(&self, c: Collection, q: &Query) -> Result<Vec<Value>, StoreError> {
+        give_way(self.hops).await;
+        self.backend.list(c, q).await
+    }
+    async fn create(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
+        give_way(self.hops).await;
+        self.backend.create(c, doc).await
+    }
+    async fn update(&self, c: Collection, doc: Value) -> Result<Value, StoreError> {
+        give_way(self.hops).await;
+        self.backend.update(c, doc).await
+    }
+    async fn delete(&self, c: Collection, id: &str, v: Option<u64>) -> Result<(), StoreError> {
+        give_way(self.hops).await;
+        self.backend.delete(c, id, v).await
+    }
+    fn subscribe(&self, l: Listener) {
+        self.backend.subscribe(l);
+    }
+}
+
+#[test]
+fn two_tabs_never_send_the_shared_queue_at_once() {
+    // Found by the CouchDB fault run in Chromium: a vote, its removal and the vote again
+    // wait in the outbox two tabs share. The first tab sends them; the second, on a slower
+    // road, picks the removal while the first is sending it. Were it to send it, its request
+    // would reach the server after the first tab had given the vote again (same id, version
+    // 1 again) and delete the vote the member sees as given.
+    let backend = Flaky::new();
+    let persistence = Rc::new(MemoryPersistence::default());
+    let clock = Rc::new(Cell::new(1_000_000));
+    let road = |hops| {
+        Rc::new(Road {
+            backend: backend.clone(),
+            hops,
+        })
+    };
+    let first = outbox_over_store(road(1), persistence.clone(), clock.clone());
+    let second = outbox_over_store(road(3), persistence.clone(), clock.clone());
+    block_on(async {
+        backend.mode.set(Mode::Down);
+        let v = vote("a", "m:m1");
+        first.create(Collection::Votes, v.clone()).await.unwrap();
+        first
+            .delete(Collection::Votes, "vote:a:m:m1", Some(1))
+            .await
+            .unwrap();
+        first.create(Collection::Votes, v).await.unwrap();
+        assert_eq!(first.status().pending, 3);
+        backend.mode.set(Mode::Up);
+        let (a, b) = futures::future::join(first.flush(), async {
+            give_way(1).await;
+            second.flush().await
+        })
+        .await;
+        assert!(
+            backend
+                .inner
+                .get(Collection::Votes, "vote:a:m:m1")
+                .await
+                .unwrap()
+                .is_some(),
+            "the vote the member gave last is on the server"
+        );
+        assert_eq!((a.sent, a.failed, a.waiting), (3, 0, 0), "{a:?}");
+        assert_eq!(
+            (b.sent, b.failed),
+            (0, 0),
+            "the second tab leaves the queue alone: {b:?}"
+        );
+        // The lease is given back: the second tab sends what comes next at once.
+        second
+            .create(Collection::Ideas, json!({"id": "b", "title": "B"}))
+            .await
+            .unwrap();
+        assert_eq!(second.status().pending, 0);
+    });
+}
+
+#[test]
+fn a_lease_left_by_a_tab_that_went_away_runs_out() {
+    let s = setup();
+    let gone = outbox_over(s.backend.clone(), s.persistence.clone(), s.clock.clone());
+    block_on(async {
+        s.backend.mode.set(Mode::Down);
+        gone.create(Collection::Ideas, json!({"id": "a", "title": "A"}))
+            .await
+            .unwrap();
+        // The tab claimed the queue, then its page was killed before it could release it.
+        let mut state = s.persistence.load().unwrap();
+        state.sender = Some(gromada::store::outbox::SendLease {
+            tab: "tab-gone".into(),
+            until_ms: s.clock.get() + gromada::store::outbox::LEASE_MS,
+        });
+        s.persistence.save(&state).unwrap();
+        s.backend.mode.set(Mode::Up);
+        let r = s.outbox.flush().await;
+        assert_eq!(
+            (r.sent, r.waiting),
+            (0, 1),
+            "the lease is respected while it lasts"
+        );
+        s.clock
+            .set(s.clock.get() + gromada::store::outbox::LEASE_MS + 1);
+        let r = s.outbox.flush().await;
+        assert_eq!((r.sent, r.waiting), (1, 0));
+        assert_eq!(
+            s.persistence.load().unwrap().sender,
+            None,
+            "released after sending"
+        );
     });
 }
 

@@ -317,6 +317,42 @@ mod shared_outbox {
     }
 
     #[wasm_bindgen_test]
+    fn the_lease_to_send_is_shared_by_the_tabs_and_given_back() {
+        use gromada::store::outbox::SendLease;
+        let base = "http://lease.test";
+        wipe(base);
+        let (a, b) = (
+            LocalOutbox::for_backend(base),
+            LocalOutbox::for_backend(base),
+        );
+        let mut state = a.load().unwrap();
+        state.pending.push(write("w1"));
+        state.sender = Some(SendLease {
+            tab: "tab-a".into(),
+            until_ms: 42,
+        });
+        a.save(&state).unwrap();
+        let seen = b.load().unwrap();
+        assert_eq!(seen.sender, state.sender, "the other tab sees who sends");
+        assert_eq!(keys(&seen), ["w1"], "the lease is not taken for a write");
+        let key = format!("gromada-outbox:{base}:sender");
+        super::storage().set_item(&key, "{damaged").unwrap();
+        assert_eq!(
+            b.load().unwrap().sender,
+            None,
+            "a damaged lease is no lease"
+        );
+        state.sender = None;
+        a.load().unwrap();
+        a.save(&state).unwrap();
+        assert!(
+            super::storage().get_item(&key).unwrap().is_none(),
+            "released"
+        );
+        wipe(base);
+    }
+
+    #[wasm_bindgen_test]
     fn an_outbox_saved_as_one_key_is_upgraded_and_a_damaged_entry_set_aside() {
         let base = "http://upgrade.test";
         wipe(base);

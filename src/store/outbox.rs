@@ -10,7 +10,11 @@
 //!
 //! Several tabs may share one persisted outbox: every change reloads it first
 //! (localStorage is synchronous, so load–change–save is atomic within a task), writes are
-//! identified by unique ids, and a write sent twice still lands once.
+//! identified by unique ids, and a write sent twice still lands once. Only one tab sends at
+//! a time: the sender holds a lease in the shared state ([`OutboxState::sender`]) while its
+//! requests are out, because two tabs sending the same queue would race each other's
+//! replays (a second tab's late replay of an unvote deleting the vote the first tab has
+//! meanwhile given again: the same id, version 1 again).
 
 use super::{
     doc_id, doc_version, set_version, BoardTallies, Collection, Listener, Order, Query, Store,
@@ -29,6 +33,10 @@ pub const FIRST_BACKOFF_MS: u64 = 1_000;
 pub const MAX_BACKOFF_MS: u64 = 60_000;
 /// Attempts of a read before falling back to what was read last.
 pub const READ_ATTEMPTS: u32 = 3;
+/// How long a tab's claim to send lasts, renewed before every write: longer than the few
+/// requests one write may take (each times out after 10 s), so a lease only runs out when
+/// its tab went away without releasing it.
+pub const LEASE_MS: u64 = 60_000;
 
 /// A change waiting to be sent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -109,6 +117,19 @@ pub struct OutboxState {
     /// browser's own changes.
     #[serde(default)]
     pub done: Vec<PendingWrite>,
+    /// The tab sending now, if any: the others leave the queue alone until it releases the
+    /// lease or the lease runs out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<SendLease>,
+}
+
+/// A tab's claim to be the one sending the shared queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SendLease {
+    /// The tab (one [`OutboxStore`]).
+    pub tab: String,
+    /// When the claim runs out, in milliseconds.
+    pub until_ms: u64,
 }
 
 /// How many completed writes [`OutboxState::done`] keeps.
@@ -183,7 +204,10 @@ pub struct OutboxStore {
     backoff_ms: Cell<u64>,
     next_attempt_ms: Cell<u64>,
     last_error: RefCell<Option<String>>,
-    flushing: Cell<bool>,
+    /// Whether this tab is sending (a flush, or a write sent at once).
+    sending: Cell<bool>,
+    /// This tab's id in [`SendLease`].
+    tab: String,
     /// Last good answers, to read from while the backend is away.
     lists: RefCell<HashMap<(Collection, String), Vec<Value>>>,
     docs: RefCell<HashMap<(Collection, String), Value>>,
@@ -206,12 +230,13 @@ impl OutboxStore {
         Self {
             inner,
             persistence,
-            new_key,
+            new_key: new_key.clone(),
             now_ms,
             backoff_ms: Cell::new(0),
             next_attempt_ms: Cell::new(0),
             last_error: RefCell::new(None),
-            flushing: Cell::new(false),
+            sending: Cell::new(false),
+            tab: format!("tab-{}", new_key()),
             lists: RefCell::new(HashMap::new()),
             docs: RefCell::new(HashMap::new()),
             tallies: RefCell::new(HashMap::new()),
@@ -301,18 +326,53 @@ impl OutboxStore {
         self.persistence.load().is_ok_and(|s| !s.pending.is_empty())
     }
 
-    /// Sends a write now, or queues it when the backend is away (or earlier writes wait,
-    /// so that order is kept).
+    /// Claims (or renews) the lease to send; false while another tab holds it.
+    fn claim(&self) -> bool {
+        let now = (self.now_ms)();
+        self.modify(|s| match &s.sender {
+            Some(other) if other.tab != self.tab && other.until_ms > now => false,
+            _ => {
+                s.sender = Some(SendLease {
+                    tab: self.tab.clone(),
+                    until_ms: now + LEASE_MS,
+                });
+                true
+            }
+        })
+        .unwrap_or(false)
+    }
+
+    /// Gives up this tab's lease to send, if it holds it (when it has sent what it could,
+    /// and when the page goes away).
+    pub fn release(&self) {
+        let Ok(state) = self.persistence.load() else {
+            return;
+        };
+        if state.sender.as_ref().is_some_and(|l| l.tab == self.tab) {
+            let _ = self.modify(|s| {
+                if s.sender.as_ref().is_some_and(|l| l.tab == self.tab) {
+                    s.sender = None;
+                }
+            });
+        }
+    }
+
+    /// Sends a write now, or queues it when the backend is away, earlier writes wait (so
+    /// that order is kept) or another send is under way (here or in another tab).
     async fn write(
         &self,
         collection: Collection,
         op: WriteOp,
     ) -> Result<Option<Value>, StoreError> {
-        if self.has_pending() {
+        if self.has_pending() || self.sending.get() || !self.claim() {
             self.enqueue(collection, op, None)?;
             return Ok(None);
         }
-        match self.apply_checked(collection, &op).await {
+        self.sending.set(true);
+        let result = self.apply_checked(collection, &op).await;
+        self.sending.set(false);
+        self.release();
+        match result {
             Ok(v) => {
                 let write = PendingWrite {
                     key: (self.new_key)(),
@@ -435,10 +495,11 @@ impl OutboxStore {
         }
     }
 
-    /// Sends waiting writes in order until one must wait; returns what happened.
+    /// Sends waiting writes in order until one must wait; returns what happened. Does
+    /// nothing while this tab or another one is sending (see [`SendLease`]).
     pub async fn flush(&self) -> FlushReport {
         let mut report = FlushReport::default();
-        if self.flushing.replace(true) {
+        if self.sending.replace(true) {
             return report;
         }
         while let Ok(state) = self.persistence.load() {
@@ -447,6 +508,9 @@ impl OutboxStore {
                 *self.last_error.borrow_mut() = None;
                 break;
             };
+            if !self.claim() {
+                break;
+            }
             let Some(collection) = write.collection() else {
                 let _ = self.fail(&write, "unknown collection in the outbox".into());
                 report.failed += 1;
@@ -481,7 +545,8 @@ impl OutboxStore {
             }
             self.changed();
         }
-        self.flushing.set(false);
+        self.sending.set(false);
+        self.release();
         report.waiting = self.persistence.load().map_or(0, |s| s.pending.len());
         self.changed();
         report

@@ -6,8 +6,12 @@
 //! `<outbox>:f:…` refused), and a tab only ever writes or removes the keys of writes it
 //! knows: a write added by another tab meanwhile is never overwritten or dropped by a
 //! tab saving its own view. The keys sort in the order the writes were queued. The short
-//! list of completed writes (for display only) is one key, `<outbox>:done`. A damaged
-//! entry is set aside under a `…damaged…` key (kept for support, never silently dropped).
+//! list of completed writes (for display only) is one key, `<outbox>:done`, and the lease
+//! of the tab sending now another, `<outbox>:sender`. A damaged entry is set aside under a
+//! `…damaged…` key (kept for support, never silently dropped).
+//!
+//! The lease is only as current as this tab's copy of localStorage: another renderer's
+//! claim may reach it a few milliseconds late, against requests that take hundreds.
 
 use super::outbox::{FailedWrite, OutboxPersistence, OutboxState, PendingWrite};
 use super::StoreError;
@@ -53,6 +57,10 @@ impl LocalOutbox {
 
     fn done_key(&self) -> String {
         format!("{}:done", self.key)
+    }
+
+    fn sender_key(&self) -> String {
+        format!("{}:sender", self.key)
     }
 
     /// Keeps a damaged entry aside (for support) and removes it from the outbox.
@@ -132,6 +140,10 @@ impl OutboxPersistence for LocalOutbox {
             // Display only: a damaged list is dropped, not set aside.
             state.done = serde_json::from_str(&text).unwrap_or_default();
         }
+        if let Some(text) = storage.get_item(&self.sender_key()).ok().flatten() {
+            // A damaged lease is no lease: whoever sends next claims it anew.
+            state.sender = serde_json::from_str(&text).ok();
+        }
         *self.known.borrow_mut() = known;
         Ok(state)
     }
@@ -175,6 +187,24 @@ impl OutboxPersistence for LocalOutbox {
         } else if let Ok(text) = serde_json::to_string(&state.done) {
             // Display only: when full, it is simply not kept.
             let _ = storage.set_item(&self.done_key(), &text);
+        }
+        match state.sender.as_ref().map(serde_json::to_string) {
+            Some(Ok(text)) => {
+                if storage
+                    .get_item(&self.sender_key())
+                    .ok()
+                    .flatten()
+                    .as_deref()
+                    != Some(&text)
+                {
+                    storage
+                        .set_item(&self.sender_key(), &text)
+                        .map_err(|_| StoreError::QuotaExceeded)?;
+                }
+            }
+            _ => {
+                let _ = storage.remove_item(&self.sender_key());
+            }
         }
         Ok(())
     }

@@ -192,6 +192,9 @@ pub fn start(backend: Backend) {
     if let Some(window) = web_sys::window() {
         let on_focus = refresh.clone();
         listen(&window, "focus", move |_| on_focus());
+        // A page going away mid-send must not keep the other tabs waiting for its lease.
+        let outbox = backend.outbox.clone();
+        listen(&window, "pagehide", move |_| outbox.release());
         let outbox = backend.outbox.clone();
         listen(&window, "online", move |_| {
             let outbox = outbox.clone();
