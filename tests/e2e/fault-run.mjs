@@ -78,6 +78,11 @@ export async function faultRun({ browser, app, proxy, server, operations }) {
   const alerts = (page) => page.locator('.g-notices[role=alert] .g-notice').count();
   const reasons = []; // what the refusals said
   const refusal = async (page, i) => reasons.push(`${i}: ${(await page.locator('.g-notices[role=alert] .g-notice__text').allInnerTexts()).join(' / ')}`);
+  // A notice alone does not say the operation was refused: a read elsewhere on the page
+  // (the members, a refresh) may have failed meanwhile while the post is still under way
+  // and then lands. So a refusal is a notice once the form is idle again (its submit
+  // button, disabled while the operation runs, is enabled) and the operation did not end
+  // in success.
   /** Waits for `outcome` (a function run in the page) to return a truthy value. */
   const settle = (page, what, outcome, arg) =>
     page.waitForFunction(outcome, arg, { timeout: 30_000 }).then((h) => h.jsonValue()).catch(async (e) => {
@@ -157,7 +162,7 @@ export async function faultRun({ browser, app, proxy, server, operations }) {
         const cleared = document.querySelector('#g-comment-body')?.value === '';
         if (cleared && [...document.querySelectorAll('.g-comment p')].some((p) => p.textContent.trim() === t)) return 'posted';
         if ((document.querySelector('#g-comment-wait')?.textContent ?? '').trim() !== '') return 'slow mode';
-        return document.querySelectorAll('.g-notices[role=alert] .g-notice').length > 0 ? 'refused' : false;
+        return document.querySelectorAll('.g-notices[role=alert] .g-notice').length > 0 && ![...document.querySelectorAll('button[type=submit]')].some((b) => b.disabled) ? 'refused' : false;
       }, [text]);
       if (outcome === 'posted') comments.push(text);
       else {
@@ -184,7 +189,7 @@ export async function faultRun({ browser, app, proxy, server, operations }) {
       // Posted: the app opens the new idea's page. Refused: explained.
       const outcome = await settle(postPage, `operation ${i}: idea`, () => {
         if (location.pathname.includes('/ideas/')) return 'posted';
-        return document.querySelectorAll('.g-notices[role=alert] .g-notice').length > 0 ? 'refused' : false;
+        return document.querySelectorAll('.g-notices[role=alert] .g-notice').length > 0 && ![...document.querySelectorAll('button[type=submit]')].some((b) => b.disabled) ? 'refused' : false;
       });
       if (outcome === 'posted') {
         ideas.push(title);
@@ -207,7 +212,7 @@ export async function faultRun({ browser, app, proxy, server, operations }) {
       await sendAnswers.click();
       const outcome = await settle(surveyPage, `operation ${i}: survey answer`, () => {
         if (document.querySelector('.g-thanks')) return 'saved';
-        return document.querySelectorAll('.g-notices[role=alert] .g-notice').length > 0 ? 'refused' : false;
+        return document.querySelectorAll('.g-notices[role=alert] .g-notice').length > 0 && ![...document.querySelectorAll('button[type=submit]')].some((b) => b.disabled) ? 'refused' : false;
       });
       if (outcome === 'saved') nps = score;
       else {
@@ -295,7 +300,10 @@ export async function faultRun({ browser, app, proxy, server, operations }) {
   if (nps !== null) {
     await surveyPage.bringToFront();
     await surveyPage.reload();
-    await editAnswers.click();
+    await editAnswers.click().catch(async (e) => {
+      console.log('SURVEY PAGE AFTER RELOAD:', (await surveyPage.locator('body').innerText()).slice(0, 3000), '| OUTBOX:', await surveyPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gromada-')).map((k) => `${k}=${localStorage.getItem(k).slice(0, 300)}`).join('\n')));
+      throw e;
+    });
     assert.ok(await surveyPage.getByRole('group', { name: /How likely are you to recommend/ }).getByRole('radio', { name: String(nps), exact: true }).isChecked(), 'after reload, the survey answer');
   }
   await context.close();

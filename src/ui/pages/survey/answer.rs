@@ -94,42 +94,63 @@ pub fn SurveyForm(
     // Restore: the stored response (editing), else the draft typed in this browser.
     let key = draft_key(&survey.id, wave);
     let restore_key = key.clone();
+    // Read again for whoever acts: after a reload the members (and so the viewer) may be
+    // known only after the survey, and the first read is then an anonymous one.
     let existing = LocalResource::new(move || {
+        let actor = viewer.actor();
         let c = ops.community();
         async move {
             if preview {
-                return Ok(None);
+                return (actor, Ok(None));
             }
-            c.my_response(&s.get_value(), wave).await
+            (actor, c.my_response(&s.get_value(), wave).await)
         }
     });
-    let restored = RwSignal::new(false);
+    // Whom the form was last filled for.
+    let restored = RwSignal::new(None::<crate::domain::member::Actor>);
     // A failed read of the stored answer is said (the form would otherwise look unanswered).
     let restore_error = RwSignal::new(None::<crate::store::StoreError>);
     Effect::new(move |_| {
-        let Some(found) = existing.get() else { return };
-        if restored.get_untracked() {
+        let Some((actor, found)) = existing.get() else {
+            return;
+        };
+        if restored.with_untracked(|r| r.as_ref() == Some(&actor)) {
             return;
         }
         let found = match found {
-            Ok(found) => found,
+            Ok(found) => {
+                restore_error.set(None);
+                found
+            }
             Err(crate::store::community::OpError::Store(e)) => {
                 restore_error.set(Some(e));
                 None
             }
             Err(crate::store::community::OpError::Rule(_)) => None,
         };
-        restored.set(true);
+        restored.set(Some(actor));
         let draft: Option<BTreeMap<QuestionId, Answer>> = prefs
             .with_value(|p| p.get(&restore_key))
             .and_then(|raw| serde_json::from_str(&raw).ok());
         match (draft, found) {
-            (Some(d), _) => answers.set(d),
+            // A draft that is what was sent (its clearing was missed) is no draft.
+            (Some(d), Some(r)) if d == r.answers => {
+                prefs.with_value(|p| p.remove(&restore_key));
+                answers.set(r.answers);
+                done.set(true);
+            }
+            (Some(d), _) => {
+                answers.set(d);
+                done.set(false);
+            }
             (None, Some(r)) => {
                 answers.set(r.answers);
                 done.set(true);
             }
-            (None, None) => {}
+            (None, None) => {
+                answers.set(BTreeMap::new());
+                done.set(false);
+            }
         }
     });
     let save_key = StoredValue::new(key.clone());
@@ -172,6 +193,9 @@ pub fn SurveyForm(
         let a = answers.get_untracked();
         let only = only_q.get_value();
         let clear_key = clear_key.get_value();
+        // Kept by value: the form may be built again (fresh data) while the answer is sent,
+        // and the draft must still be cleared when it lands.
+        let prefs_now = prefs.get_value();
         ops.run(
             move |c| async move {
                 if preview {
@@ -204,7 +228,7 @@ pub fn SurveyForm(
                 let t = i18n.t_untracked();
                 match r {
                     Ok(_) => {
-                        prefs.try_with_value(|p| p.remove(&clear_key));
+                        prefs_now.remove(&clear_key);
                         errors.set(Vec::new());
                         done.set(true);
                         notices.success(t.answer_saved);
