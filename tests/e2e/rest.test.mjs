@@ -2,7 +2,8 @@
 // from examples/seed_db.rs): two browsers see each other's votes and comments; a
 // concurrent status change is a visible conflict, not a lost update; a vote made while
 // the backend is unreachable waits in the outbox (shown) and lands once when it is back;
-// a read that fails is said on the page, never shown as "nothing there".
+// a read that fails is said on the page, never shown as "nothing there"; an answered survey
+// shows as answered after a reload even when who is acting is known only later.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -95,4 +96,38 @@ test('a read that fails is said, not shown as empty, and a reload recovers', asy
   await board.getByText("The community's members could not be read").waitFor();
   await board.locator('button[aria-label^="Vote for “"]').first().waitFor();
   await second.close();
+});
+
+test('an answered survey shows as answered after a reload, also when the members arrive after the survey', async () => {
+  const { context } = await recordingContext(browser);
+  const [survey] = await get('/surveys?_sort=id');
+  const page = await openApp(context, `${app.url}b/${DEMO_BOARD}`);
+  await page.waitForFunction(() => document.querySelectorAll('.g-role-switcher option').length > 3);
+  const member = (await page.locator('.g-role-switcher option').evaluateAll((os) => os.map((o) => o.value)))
+    .filter((v) => v && !['m-marta', 'm-piotr'].includes(v))
+    .at(-1);
+  await page.locator('.g-role-switcher select').selectOption(member);
+  await page.goto(`${app.url}s/${survey.id}`);
+  const send = page.getByRole('button', { name: 'Send answers' });
+  const edit = page.getByRole('button', { name: 'Edit my answers' });
+  await send.or(edit).waitFor();
+  if (await edit.isVisible()) await edit.click();
+  const group = (name) => page.getByRole('group', { name });
+  await group(/How likely are you to recommend/).getByRole('radio', { name: '8', exact: true }).check();
+  await group(/How satisfied are you/).getByRole('radio').nth(3).check();
+  await group(/Which feature do you/).getByRole('radio').first().check();
+  await send.click();
+  await page.locator('.g-thanks').waitFor();
+  // The members (so who is acting) now come 1.5 s after everything else: the page first
+  // reads as nobody, then must read the answer again for the member.
+  await context.route((u) => u.origin === api && u.pathname === '/members', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1_500));
+    await route.fallback();
+  });
+  await page.reload();
+  await edit.waitFor({ timeout: 10_000 });
+  assert.equal(await send.count(), 0, 'not offered as unanswered');
+  await edit.click();
+  assert.ok(await group(/How likely are you to recommend/).getByRole('radio', { name: '8', exact: true }).isChecked(), 'the answer given');
+  await context.close();
 });
