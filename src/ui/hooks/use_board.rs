@@ -45,6 +45,9 @@ pub struct UseBoard {
     /// Increases each time the board is (re)loaded, not when a vote changes a count:
     /// lists keep their order while members vote, and re-sort on the next load.
     pub loaded: RwSignal<u64>,
+    /// Why the last reload failed while the board shown is an earlier good load (kept:
+    /// a failed refresh must not take the page, and a half-typed idea, away).
+    pub stale: RwSignal<Option<StoreError>>,
     /// Toggles the viewer's vote on an idea.
     pub toggle_vote: Callback<IdeaId>,
     /// True while the board, loaded with another viewer's votes (before a sign-in or a
@@ -141,10 +144,20 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
         };
         loads_started.update_value(|n| *n += 1);
         let started = loads_started.get_value();
-        async move { (load(store, slug, voter).await, started) }
+        async move { (load(store, slug.clone(), voter).await, started, slug) }
     });
+    let stale = RwSignal::new(None::<StoreError>);
     Effect::new(move |_| {
-        if let Some((mut result, started)) = resource.get() {
+        if let Some((mut result, started, slug)) = resource.get() {
+            if let Err(e) = &result {
+                let shown = state
+                    .with_untracked(|s| matches!(s, Some(Ok(Some(st))) if st.board.slug == slug));
+                if shown {
+                    stale.set(Some(e.clone()));
+                    return;
+                }
+            }
+            stale.set(None);
             if let Ok(Some(s)) = &mut result {
                 local_votes.update_value(|votes| {
                     votes.retain(|(_, _, saved)| saved.is_none_or(|n| n >= started));
@@ -246,6 +259,7 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     });
     UseBoard {
         state,
+        stale,
         pending,
         loaded,
         toggle_vote,

@@ -5,7 +5,7 @@ use crate::domain::board::Board;
 use crate::domain::ids::{CategoryId, IdeaId, StatusId};
 use crate::domain::ranking::{keep_order, IdeaFilter, Sort};
 use crate::domain::text::fold;
-use crate::ui::components::status_badge_name;
+use crate::ui::components::{status_badge_name, ReadProblem};
 use crate::ui::format;
 use crate::ui::hooks::{use_board, use_i18n, use_viewer, BoardQuery, UseBoard};
 use crate::ui::i18n::fill;
@@ -334,6 +334,7 @@ pub fn BoardView(
                         .into_any()
                 }
             }}
+            {move || board.stale.get().map(|e| view! { <ReadProblem error=Some(e) shown_before=true/> })}
             <p class="g-board__summary" aria-live="polite">
                 {move || {
                     let total = selection.with(Vec::len);
