@@ -329,6 +329,15 @@ impl OutboxStore {
     /// Claims (or renews) the lease to send; false while another tab holds it.
     fn claim(&self) -> bool {
         let now = (self.now_ms)();
+        let held_elsewhere = |s: &OutboxState| {
+            s.sender
+                .as_ref()
+                .is_some_and(|l| l.tab != self.tab && l.until_ms > now)
+        };
+        // Looked at first, so that a tab waiting its turn writes nothing.
+        if self.persistence.load().map_or(true, |s| held_elsewhere(&s)) {
+            return false;
+        }
         self.modify(|s| match &s.sender {
             Some(other) if other.tab != self.tab && other.until_ms > now => false,
             _ => {

@@ -185,8 +185,11 @@ impl OutboxPersistence for LocalOutbox {
         if state.done.is_empty() {
             let _ = storage.remove_item(&self.done_key());
         } else if let Ok(text) = serde_json::to_string(&state.done) {
-            // Display only: when full, it is simply not kept.
-            let _ = storage.set_item(&self.done_key(), &text);
+            // Display only: when full, it is simply not kept. Unchanged, it is not written
+            // again (each write wakes the other tabs).
+            if storage.get_item(&self.done_key()).ok().flatten().as_deref() != Some(&text) {
+                let _ = storage.set_item(&self.done_key(), &text);
+            }
         }
         match state.sender.as_ref().map(serde_json::to_string) {
             Some(Ok(text)) => {
