@@ -62,10 +62,9 @@ const server = {
 };
 
 // GROMADA_FAULT_SEED=N replays the proxy with another seed.
-// Opt-in (GROMADA_COUCH_FAULTS=1) until the failures it found are fixed: in one CI run a
-// vote the member saw given was missing on the server (two tabs sending the shared outbox
-// at once can replay a vote's removal after it was given again), and with a cross-tab
-// send lock tried as the fix the survey page showed an empty form after its reload
-// instead of the saved answer (not understood yet, so the lock was not kept).
+// Opt-in (GROMADA_COUCH_FAULTS=1): the faults it found (a vote lost to two tabs sending
+// the shared outbox at once, the survey page after a reload, the board replaced by an
+// error mid-post) are fixed and it passed 7 runs of 7 since; it stays out of ./x test
+// while the REST run's rare unexplained vote flake (README) is open.
 test(`${OPERATIONS} operations on CouchDB under faults: nothing lost, nothing twice`, { timeout: 600_000, skip: process.env.GROMADA_COUCH_FAULTS !== '1' && 'set GROMADA_COUCH_FAULTS=1 to run' }, () =>
   faultRun({ browser, app, proxy, server, operations: OPERATIONS }));
