@@ -326,27 +326,23 @@ impl OutboxStore {
         self.persistence.load().is_ok_and(|s| !s.pending.is_empty())
     }
 
-    /// Claims (or renews) the lease to send; false while another tab holds it.
+    /// Claims (or renews) the lease to send; false while another tab holds it. (A save
+    /// that changes nothing writes nothing, so a tab waiting its turn does not wake the
+    /// others.)
     fn claim(&self) -> bool {
         let now = (self.now_ms)();
-        let held_elsewhere = |s: &OutboxState| {
-            s.sender
+        self.modify(|s| {
+            if s.sender
                 .as_ref()
                 .is_some_and(|l| l.tab != self.tab && l.until_ms > now)
-        };
-        // Looked at first, so that a tab waiting its turn writes nothing.
-        if self.persistence.load().map_or(true, |s| held_elsewhere(&s)) {
-            return false;
-        }
-        self.modify(|s| match &s.sender {
-            Some(other) if other.tab != self.tab && other.until_ms > now => false,
-            _ => {
-                s.sender = Some(SendLease {
-                    tab: self.tab.clone(),
-                    until_ms: now + LEASE_MS,
-                });
-                true
+            {
+                return false;
             }
+            s.sender = Some(SendLease {
+                tab: self.tab.clone(),
+                until_ms: now + LEASE_MS,
+            });
+            true
         })
         .unwrap_or(false)
     }
@@ -354,16 +350,11 @@ impl OutboxStore {
     /// Gives up this tab's lease to send, if it holds it (when it has sent what it could,
     /// and when the page goes away).
     pub fn release(&self) {
-        let Ok(state) = self.persistence.load() else {
-            return;
-        };
-        if state.sender.as_ref().is_some_and(|l| l.tab == self.tab) {
-            let _ = self.modify(|s| {
-                if s.sender.as_ref().is_some_and(|l| l.tab == self.tab) {
-                    s.sender = None;
-                }
-            });
-        }
+        let _ = self.modify(|s| {
+            if s.sender.as_ref().is_some_and(|l| l.tab == self.tab) {
+                s.sender = None;
+            }
+        });
     }
 
     /// Sends a write now, or queues it when the backend is away, earlier writes wait (so

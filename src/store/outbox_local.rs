@@ -63,6 +63,17 @@ impl LocalOutbox {
         format!("{}:sender", self.key)
     }
 
+    /// Writes `text` under `key` unless it is there already: every write wakes the other
+    /// tabs (a `storage` event), so an unchanged entry is not written again.
+    fn set_if_changed(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), StoreError> {
+        if storage.get_item(key).ok().flatten().as_deref() == Some(text) {
+            return Ok(());
+        }
+        storage
+            .set_item(key, text)
+            .map_err(|_| StoreError::QuotaExceeded)
+    }
+
     /// Keeps a damaged entry aside (for support) and removes it from the outbox.
     fn set_aside(storage: &web_sys::Storage, key: &str, text: &str) {
         let _ = storage.set_item(&format!("{key}.damaged"), text);
@@ -169,11 +180,7 @@ impl OutboxPersistence for LocalOutbox {
                 Some(k) if k.starts_with(prefix.as_str()) => k.clone(),
                 _ => self.new_key(prefix, write),
             };
-            if storage.get_item(&key).ok().flatten().as_deref() != Some(text.as_str()) {
-                storage
-                    .set_item(&key, &text)
-                    .map_err(|_| StoreError::QuotaExceeded)?;
-            }
+            Self::set_if_changed(&storage, &key, &text)?;
             now.insert(write.clone(), key);
         }
         // Only what this tab knew and no longer has (sent, moved, discarded) is removed.
@@ -185,26 +192,11 @@ impl OutboxPersistence for LocalOutbox {
         if state.done.is_empty() {
             let _ = storage.remove_item(&self.done_key());
         } else if let Ok(text) = serde_json::to_string(&state.done) {
-            // Display only: when full, it is simply not kept. Unchanged, it is not written
-            // again (each write wakes the other tabs).
-            if storage.get_item(&self.done_key()).ok().flatten().as_deref() != Some(&text) {
-                let _ = storage.set_item(&self.done_key(), &text);
-            }
+            // Display only: when full, it is simply not kept.
+            let _ = Self::set_if_changed(&storage, &self.done_key(), &text);
         }
         match state.sender.as_ref().map(serde_json::to_string) {
-            Some(Ok(text)) => {
-                if storage
-                    .get_item(&self.sender_key())
-                    .ok()
-                    .flatten()
-                    .as_deref()
-                    != Some(&text)
-                {
-                    storage
-                        .set_item(&self.sender_key(), &text)
-                        .map_err(|_| StoreError::QuotaExceeded)?;
-                }
-            }
+            Some(Ok(text)) => Self::set_if_changed(&storage, &self.sender_key(), &text)?,
             _ => {
                 let _ = storage.remove_item(&self.sender_key());
             }
