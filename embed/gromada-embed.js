@@ -1,32 +1,32 @@
-/*! Gromada embed loader. Usage:
- *  <div data-gromada="board:feature-requests"></div>
- *  <script src="https://YOUR-HOST/PATH/gromada-embed.js" async></script>
- * Optional: data-locale, data-theme-(primary|background|text|font|radius), data-title, data-height. */
+/*! Gromada embed loader: <div data-gromada="board:feature-requests"></div>
+ *  <script src="https://HOST/PATH/gromada-embed.js" async></script>
+ * Optional data-: locale, theme-(primary|background|text|font|radius), title, height,
+ * backend (rest|couch). */
 (function () {
-  var me = document.currentScript;
-  var base = new URL('./', me ? me.src : location.href);
+  var me = document.currentScript, base = new URL('./', me ? me.src : location.href);
   var frames = {}, n = 0;
-  var opts = ['locale', 'theme-primary', 'theme-background', 'theme-text', 'theme-font', 'theme-radius'];
+  var opts = 'locale theme-primary theme-background theme-text theme-font theme-radius'.split(' ');
   function mount(el) {
-    if (el.getAttribute('data-gromada-ready')) return;
+    function a(k) { return el.getAttribute('data-' + k); }
+    if (a('gromada-ready')) return;
     el.setAttribute('data-gromada-ready', '1');
     var id = 'gromada-' + ++n + '-' + Math.random().toString(36).slice(2, 8);
-    var w = el.getAttribute('data-gromada') || '';
-    var u = new URL(/^(survey|pulse):/.test(w) ? 'embed-survey.html' : 'embed.html', base);
+    var w = a('gromada') || '';
+    var u = new URL((/^(survey|pulse):/.test(w) ? 'embed-survey' : 'embed') + (/^(rest|couch)$/.test(a('backend')) ? '-remote' : '') + '.html', base);
     u.searchParams.set('embed', w);
     u.searchParams.set('frame', id);
     u.searchParams.set('origin', location.origin);
     opts.forEach(function (k) {
-      var v = el.getAttribute('data-' + k);
+      var v = a(k);
       if (v) u.searchParams.set(k, v);
     });
     var f = document.createElement('iframe');
     f.src = u.href;
-    f.title = el.getAttribute('data-title') || 'Gromada';
+    f.title = a('title') || 'Gromada';
     f.style.width = '100%';
     f.style.border = '0';
     f.style.display = 'block';
-    f.style.height = (parseInt(el.getAttribute('data-height'), 10) || 480) + 'px';
+    f.style.height = (parseInt(a('height'), 10) || 480) + 'px';
     frames[id] = f;
     el.appendChild(f);
   }

@@ -15,7 +15,8 @@ if (!staging) {
 }
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
 // ./x builds each embed page first (GROMADA_HTML_OUTPUT=embed.html into
-// target/embed-dist, embed-survey.html into target/embed-survey-dist), then index.html
+// target/embed-dist, embed-remote.html into target/embed-remote-dist, and so on for
+// embed-survey.html and embed-survey-remote.html), then index.html
 // with GROMADA_EMBED_DIST listing those outputs (colon-separated), whose files are added
 // to this build.
 const htmlName = process.env.GROMADA_HTML_OUTPUT || 'index.html';

@@ -199,7 +199,8 @@ impl View {
     /// ```
     /// use gromada::domain::config::{EmbedPage, View};
     /// assert_eq!(View::parse("pulse:s:q").unwrap().embed_page(), Some(EmbedPage::Survey));
-    /// assert_eq!(EmbedPage::Board.file(), "embed.html");
+    /// assert_eq!(EmbedPage::Board.file(false), "embed.html");
+    /// assert_eq!(EmbedPage::Survey.file(true), "embed-survey-remote.html");
     /// ```
     pub fn embed_page(&self) -> Option<EmbedPage> {
         match self {
@@ -210,7 +211,10 @@ impl View {
     }
 }
 
-/// The embed builds: each page carries only its own widgets.
+/// The embed builds: each page carries only its own widgets, and each comes twice: for
+/// storage in the browser (`embed.html`, `embed-survey.html`), and with the stores for a
+/// shared backend (REST, CouchDB) and the offline outbox (`embed-remote.html`,
+/// `embed-survey-remote.html`), which the local pages leave out to stay small.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EmbedPage {
     /// `embed.html`: a board or one idea.
@@ -220,11 +224,14 @@ pub enum EmbedPage {
 }
 
 impl EmbedPage {
-    /// The page's file name, next to `index.html`.
-    pub fn file(self) -> &'static str {
-        match self {
-            EmbedPage::Board => "embed.html",
-            EmbedPage::Survey => "embed-survey.html",
+    /// The page's file name, next to `index.html`: the build for a shared backend when
+    /// `remote`.
+    pub fn file(self, remote: bool) -> &'static str {
+        match (self, remote) {
+            (EmbedPage::Board, false) => "embed.html",
+            (EmbedPage::Board, true) => "embed-remote.html",
+            (EmbedPage::Survey, false) => "embed-survey.html",
+            (EmbedPage::Survey, true) => "embed-survey-remote.html",
         }
     }
 }

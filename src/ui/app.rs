@@ -117,9 +117,13 @@ pub fn provide_app_contexts(
     let viewer = provide_viewer(prefs);
     let notices = provide_notices();
     apply_theme(&config.theme);
+    // (Builds without the backend stores never open one: they hand the visit over.)
+    #[cfg(feature = "remote")]
     if let Some(backend) = backend {
         crate::ui::backend::start(backend);
     }
+    #[cfg(not(feature = "remote"))]
+    drop(backend);
     let storage_kind = match config.storage {
         StorageConfig::Local { .. } if local.is_some() => "local",
         StorageConfig::Rest(_) => "rest",

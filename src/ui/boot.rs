@@ -24,6 +24,7 @@ pub fn start() {
     boot(
         |boot| view! { <App boot=boot/> }.into_any(),
         Demo::Seed(seed_demo),
+        None,
     );
 }
 
@@ -34,6 +35,7 @@ pub fn start_board_embed() {
         boot(
             |boot| view! { <EmbedApp boot=boot widget=board_widget/> }.into_any(),
             Demo::HandOff,
+            Some(EmbedPage::Board),
         );
     }
 }
@@ -44,13 +46,14 @@ pub fn start_survey_embed() {
         boot(
             |boot| view! { <EmbedApp boot=boot widget=survey_widget/> }.into_any(),
             Demo::HandOff,
+            Some(EmbedPage::Survey),
         );
     }
 }
 
 /// An embed URL written by hand for the other embed page (`embed.html?embed=survey:…`)
-/// moves to that page with the same parameters (the loader picks the right page itself).
-/// Returns whether the page is moving.
+/// moves to that page (of the same storage kind) with the same parameters (the loader
+/// picks the right page itself). Returns whether the page is moving.
 fn redirect_to_embed_page(own: EmbedPage) -> bool {
     match UrlParams::read()
         .embed
@@ -58,7 +61,7 @@ fn redirect_to_embed_page(own: EmbedPage) -> bool {
         .and_then(View::parse)
         .and_then(|v| v.embed_page())
     {
-        Some(page) if page != own => reopen_as(page.file()),
+        Some(page) if page != own => reopen_as(page.file(cfg!(feature = "remote"))),
         _ => false,
     }
 }
@@ -71,6 +74,33 @@ fn reopen_as(page: &str) -> bool {
     };
     let search = location.search().unwrap_or_default();
     location.replace(&format!("{page}{search}")).is_ok()
+}
+
+/// The configured shared backend (REST or CouchDB) behind the offline outbox.
+#[cfg(feature = "remote")]
+fn open_backend(
+    storage: &StorageConfig,
+    _page: Option<EmbedPage>,
+) -> Option<crate::ui::backend::Backend> {
+    match storage {
+        StorageConfig::Rest(rest) => Some(crate::ui::backend::open(rest)),
+        StorageConfig::Couch(couch) => Some(crate::ui::backend::open_couch(couch)),
+        StorageConfig::Local { .. } | StorageConfig::Memory => None,
+    }
+}
+
+/// A build without the backend stores (an embed for storage in the browser, about 75 KB
+/// gzip smaller) hands a visit configured for a shared backend to its twin built with
+/// them, with the same parameters. `None`: the page is moving.
+#[cfg(not(feature = "remote"))]
+fn open_backend(
+    _storage: &StorageConfig,
+    page: Option<EmbedPage>,
+) -> Option<crate::ui::backend::Backend> {
+    if let Some(page) = page {
+        reopen_as(page.file(true));
+    }
+    None
 }
 
 /// How a build fills empty storage when the configuration asks for the demo.
@@ -106,7 +136,9 @@ fn seed_demo(
     })
 }
 
-fn boot(root: fn(Boot) -> AnyView, demo: Demo) {
+/// Starts a build: `root` is its view, `demo` how it fills empty storage, `page` the embed
+/// page it is (`None`: the full app).
+fn boot(root: fn(Boot) -> AnyView, demo: Demo, page: Option<EmbedPage>) {
     crate::ui::panic::install();
     // Start-up runs before anything is mounted (mounting sets up leptos's own executor).
     wasm_bindgen_futures::spawn_local(async move {
@@ -141,7 +173,7 @@ fn boot(root: fn(Boot) -> AnyView, demo: Demo) {
                 handle.forget();
             }
             Ok(config) => {
-                let Some(boot) = open(config, params, demo).await else {
+                let Some(boot) = open(config, params, demo, page).await else {
                     return;
                 };
                 let handle = leptos::mount::mount_to(mount, move || root(boot));
@@ -307,8 +339,14 @@ async fn fetch_text(url: &str) -> Result<(u16, String), String> {
 
 /// Opens the configured store (falling back to memory with a visible warning when the
 /// browser refuses storage) and loads the demo into empty storage. `None` when an embed
-/// page hands a demo's first visit to the full app (the page is moving).
-async fn open(config: Config, params: UrlParams, demo: Demo) -> Option<Boot> {
+/// page hands the visit to another build (the page is moving): a demo's first visit to
+/// the full app, a shared backend to the embed built for one.
+async fn open(
+    config: Config,
+    params: UrlParams,
+    demo: Demo,
+    page: Option<EmbedPage>,
+) -> Option<Boot> {
     let mut warnings: Vec<StoreError> = Vec::new();
     let mut local: Option<Rc<LocalStore>> = None;
     let mut backend = None;
@@ -326,14 +364,8 @@ async fn open(config: Config, params: UrlParams, demo: Demo) -> Option<Boot> {
                 Rc::new(MemoryStore::new())
             }
         },
-        StorageConfig::Rest(rest) => {
-            let b = crate::ui::backend::open(rest);
-            let store = b.outbox.clone() as Rc<dyn Store>;
-            backend = Some(b);
-            store
-        }
-        StorageConfig::Couch(couch) => {
-            let b = crate::ui::backend::open_couch(couch);
+        StorageConfig::Rest(_) | StorageConfig::Couch(_) => {
+            let b = open_backend(&config.storage, page)?;
             let store = b.outbox.clone() as Rc<dyn Store>;
             backend = Some(b);
             store

@@ -88,6 +88,29 @@ test('with data stored, the board embed is the light build and keeps votes', asy
   await context.close();
 });
 
+// A brand on a shared backend says so to the loader (data-backend), which then opens the
+// embed built with the backend stores at once; the local builds would hand the visit over.
+test('the loader opens the backend build of an embed when the brand names its backend', async () => {
+  const brand = await startHostPage(
+    app.url,
+    '<div data-gromada="board:feature-requests" data-backend="rest" data-title="On REST"></div>'
+      + '<div data-gromada="survey:s-monthly-pulse" data-backend="couch" data-title="On CouchDB"></div>'
+      + '<div data-gromada="board:feature-requests" data-backend="local" data-title="In the browser"></div>',
+  );
+  const { context } = await recordingContext(browser);
+  const page = await context.newPage();
+  await page.goto(brand.url);
+  const pathOf = (title) => page.locator(`iframe[title="${title}"]`).evaluate((f) => new URL(f.src).pathname);
+  await page.locator('iframe').nth(2).waitFor();
+  assert.equal(await pathOf('On REST'), '/embed-remote.html');
+  assert.equal(await pathOf('On CouchDB'), '/embed-survey-remote.html');
+  assert.equal(await pathOf('In the browser'), '/embed.html');
+  // The backend build runs on browser storage too (here the configured one).
+  await page.frameLocator('iframe[title="On REST"]').getByRole('heading', { level: 1, name: 'Feature requests' }).waitFor();
+  await context.close();
+  await brand.close();
+});
+
 test('the loader is small', async () => {
   const res = await fetch(`${app.url}gromada-embed.js`);
   const body = await res.text();

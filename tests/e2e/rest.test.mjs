@@ -131,3 +131,37 @@ test('an answered survey shows as answered after a reload, also when the members
   assert.ok(await group(/How likely are you to recommend/).getByRole('radio', { name: '8', exact: true }).isChecked(), 'the answer given');
   await context.close();
 });
+
+// The embeds for storage in the browser carry no backend stores (a much smaller
+// download): a visit configured for a backend moves to the twin built with them, which
+// reads and writes json-server's data like the app does.
+test('the light embeds hand a backend visit to their twins built for one', async () => {
+  const { context, problems } = await recordingContext(browser);
+  const page = await context.newPage();
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}_bg/, '')));
+  await page.goto(`${app.url}embed.html?embed=board:${DEMO_BOARD}`);
+  await page.waitForURL((u) => u.pathname === '/embed-remote.html' && u.searchParams.get('embed') === `board:${DEMO_BOARD}`);
+  const open = page.locator('button[aria-label^="Vote for “"][aria-pressed="false"]:not([disabled])').first();
+  await open.waitFor();
+  assert.deepEqual(wasm, ['/gromada-embed.wasm', '/gromada-embed.wasm'], 'the light build, then its twin');
+  const label = await open.getAttribute('aria-label');
+  const title = label.slice('Vote for “'.length, label.indexOf('” ·'));
+  const [idea] = await get(`/ideas?title=${encodeURIComponent(title)}`);
+  const before = (await get(`/votes?idea_id=${idea.id}`)).length;
+  await open.click();
+  await page.locator(`button[aria-pressed="true"][aria-label^="Vote for “${title}” ·"]`).waitFor();
+  for (let i = 0; i < 50 && (await get(`/votes?idea_id=${idea.id}`)).length === before; i++) await page.waitForTimeout(100);
+  assert.equal((await get(`/votes?idea_id=${idea.id}`)).length, before + 1, 'the vote reached json-server');
+
+  // (Another page: leaving this one would cut its board refreshes short.)
+  const [survey] = await get('/surveys?_sort=id');
+  const surveyPage = await context.newPage();
+  await surveyPage.goto(`${app.url}embed-survey.html?embed=survey:${survey.id}`);
+  await surveyPage.waitForURL((u) => u.pathname === '/embed-survey-remote.html');
+  await surveyPage.locator('.g-question').first().waitFor();
+  assert.equal(await surveyPage.getByRole('banner').count(), 0, 'no app header in the embed');
+  // (The member's own response is read by its id: none yet is json-server's 404.)
+  assert.deepEqual(problems.filter((p) => !/^HTTP 404 for \S+\/responses\/resp%3A/.test(p)), []);
+  await context.close();
+});
