@@ -175,9 +175,44 @@ fn tallies_per_idea_come_from_the_view_and_changes_reach_listeners() {
         );
         let b2 = boss.board_tallies("b2", "d:dev1").await.unwrap().unwrap();
         assert_eq!(b2.ideas["x"].anonymous_votes, 1);
+        // A survey's responses are counted by the survey_responses view, not listed.
+        for (i, survey) in ["s1", "s1", "s2", "s1"].into_iter().enumerate() {
+            boss.create(
+                Collection::Responses,
+                json!({"id": format!("r{i}"), "survey_id": survey, "answers": {}}),
+            )
+            .await
+            .unwrap();
+        }
+        let by = |s: &str| Query::all().eq("survey_id", s);
+        assert_eq!(
+            boss.count(Collection::Responses, &by("s1")).await.unwrap(),
+            3
+        );
+        assert_eq!(
+            boss.count(Collection::Responses, &by("s2")).await.unwrap(),
+            1
+        );
+        assert_eq!(
+            boss.count(Collection::Responses, &by("s3")).await.unwrap(),
+            0
+        );
+        let view = server.call(
+            "GET",
+            &format!("{db}/_design/gromada/_view/survey_responses?reduce=true&key=%22s1%22"),
+            Some(ADMIN),
+            None,
+        );
+        assert_eq!(view["rows"][0]["value"], 3, "{view}");
         let changes = watcher.changes(&since, 5_000).await.unwrap();
-        assert_eq!(changes.collections, vec![Collection::Votes]);
-        assert_eq!(*heard.borrow(), vec![Collection::Votes]);
+        assert_eq!(
+            changes.collections,
+            vec![Collection::Votes, Collection::Responses]
+        );
+        assert_eq!(
+            *heard.borrow(),
+            vec![Collection::Votes, Collection::Responses]
+        );
         // Nothing new: the longpoll waits, then answers with the same position.
         let quiet = watcher.changes(&changes.last_seq, 300).await.unwrap();
         assert!(quiet.collections.is_empty());

@@ -144,3 +144,62 @@ fn an_unreachable_server_is_offline_not_a_panic() {
     let err = futures::executor::block_on(s.list(Collection::Ideas, &Query::all())).unwrap_err();
     assert!(err.is_retryable(), "{err:?}");
 }
+
+/// Passes requests on to json-server and keeps what was asked and how much came back.
+struct Recording {
+    inner: http::UreqHttp,
+    seen: std::cell::RefCell<Vec<(String, usize)>>,
+}
+
+#[async_trait(?Send)]
+impl Http for Recording {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpError> {
+        let url = request.url.clone();
+        let response = self.inner.send(request).await?;
+        self.seen.borrow_mut().push((url, response.body.len()));
+        Ok(response)
+    }
+}
+
+#[test]
+fn a_count_reads_the_total_not_the_documents() {
+    let server = backend::JsonServer::start();
+    let http = Rc::new(Recording {
+        inner: http::UreqHttp::new(),
+        seen: Default::default(),
+    });
+    let s = RestStore::new(http.clone(), RestConfig::new(&server.url));
+    futures::executor::block_on(async {
+        for i in 0..40 {
+            let survey = if i % 4 == 0 { "other" } else { "s1" };
+            let doc = json!({"id": format!("r{i:02}"), "survey_id": survey, "answers": {"q": "x".repeat(200)}});
+            s.create(Collection::Responses, doc).await.unwrap();
+        }
+        http.seen.borrow_mut().clear();
+        let by_survey = Query::all().eq("survey_id", "s1");
+        assert_eq!(
+            s.count(Collection::Responses, &by_survey).await.unwrap(),
+            30
+        );
+        let seen = http.seen.borrow().clone();
+        assert_eq!(seen.len(), 1, "one request: {seen:?}");
+        assert!(seen[0].0.contains("survey_id=s1") && seen[0].0.contains("_start=0&_end=1"));
+        assert!(
+            seen[0].1 < 600,
+            "at most one document read: {} bytes",
+            seen[0].1
+        );
+    });
+}
+
+#[test]
+fn a_server_without_a_total_has_its_list_counted() {
+    let s = canned(
+        200,
+        &[],
+        r#"[{"id": "a", "survey_id": "s"}, {"id": "b", "survey_id": "s"}]"#,
+    );
+    let by_survey = Query::all().eq("survey_id", "s");
+    let n = futures::executor::block_on(s.count(Collection::Responses, &by_survey)).unwrap();
+    assert_eq!(n, 2);
+}

@@ -1,5 +1,5 @@
-// Gromada's CouchDB design document: the per-idea tallies view and the server-side rules
-// (validate_doc_update). Installed and upgraded by scripts/couch/setup.mjs (`./x couch-setup`).
+// Gromada's CouchDB design document: the views (per-idea tallies, responses per survey)
+// and the server-side rules (validate_doc_update). Installed and upgraded by scripts/couch/setup.mjs (`./x couch-setup`).
 //
 // The functions below are sent to CouchDB as source text (Function.prototype.toString),
 // so they must stay plain ES5 without closures over this module: CouchDB 3 runs them in
@@ -13,6 +13,12 @@
 // lets the client turn a sum into the Trending weight Σ ½^(age / 7 days) at any moment
 // (src/domain/ranking.rs: growth, IdeaTally). GET …/_view/board_tally?group_level=2
 // &startkey=["<board>"]&endkey=["<board>",{}]: one row per idea, one request per board.
+// How many responses each survey has (the surveys list): GET …/_view/survey_responses
+// ?reduce=true&key="<survey>": one row with the count, none when there is no response.
+function surveyResponses(doc) {
+  if (doc.type === "responses" && typeof doc.survey_id === "string") emit(doc.survey_id, null);
+}
+
 function boardTally(doc) {
   var EPOCH = 1704067200000;
   var K = Math.LN2 / 7 / 86400000;
@@ -176,6 +182,7 @@ export function designDoc() {
     language: "javascript",
     views: {
       board_tally: { map: source(boardTally), reduce: "_sum" },
+      survey_responses: { map: source(surveyResponses), reduce: "_count" },
     },
     validate_doc_update: source(validate),
   };

@@ -156,6 +156,13 @@ pub trait Store {
         version: Option<u64>,
     ) -> Result<(), StoreError>;
 
+    /// How many documents match `query`'s filters (its sort, offset and limit aside):
+    /// a store that can count on the server's side reads no documents for it.
+    async fn count(&self, collection: Collection, query: &Query) -> Result<u64, StoreError> {
+        let all = query.filters_only();
+        Ok(self.list(collection, &all).await?.len() as u64)
+    }
+
     /// Registers a listener for changes made elsewhere (other tabs, other users).
     fn subscribe(&self, listener: Listener);
 

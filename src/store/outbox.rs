@@ -766,6 +766,20 @@ impl Store for OutboxStore {
         Ok(docs)
     }
 
+    /// The server's count while no write of `collection` waits here or took effect during
+    /// the count; otherwise (and from the cache while the backend is away) the overlaid
+    /// list's length, so the count agrees with what the lists show.
+    async fn count(&self, collection: Collection, query: &Query) -> Result<u64, StoreError> {
+        let all = query.filters_only();
+        let read_at = (self.now_ms)();
+        match retried(|| self.inner.count(collection, &all)).await {
+            Ok(n) if self.writes_over_read(collection, false, read_at).is_empty() => Ok(n),
+            Ok(_) => Ok(self.list(collection, &all).await?.len() as u64),
+            Err(e) if e.is_retryable() => Ok(self.list(collection, &all).await?.len() as u64),
+            Err(e) => Err(e),
+        }
+    }
+
     async fn create(&self, collection: Collection, mut doc: Value) -> Result<Value, StoreError> {
         doc_id(&doc)?;
         set_version(&mut doc, 1);

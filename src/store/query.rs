@@ -50,6 +50,14 @@ impl Query {
         self
     }
 
+    /// The same filters, without sort, offset or limit (what a count counts).
+    pub fn filters_only(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            ..Self::default()
+        }
+    }
+
     /// Sorts by `field`.
     pub fn sort(mut self, field: &str, order: Order) -> Self {
         self.sort = Some((field.to_owned(), order));

@@ -269,6 +269,30 @@ impl Store for RestStore {
         Ok(docs)
     }
 
+    /// json-server's convention: a sliced list (`_start=0&_end=1`) says in `X-Total-Count`
+    /// how many match, so at most one document is read. A server that does not send the
+    /// header has the list read and counted.
+    async fn count(&self, collection: Collection, query: &Query) -> Result<u64, StoreError> {
+        let all = query.filters_only();
+        let probe = all.clone().page(0, 1);
+        let url = format!(
+            "{}?{}",
+            self.collection_url(collection),
+            Self::query_string(&probe)
+        );
+        let response = self.send(self.request("GET", url)).await?;
+        if !response.is_success() {
+            return Err(Self::rejected(&response));
+        }
+        match response
+            .header("x-total-count")
+            .and_then(|n| n.trim().parse::<u64>().ok())
+        {
+            Some(n) => Ok(n),
+            None => Ok(self.list(collection, &all).await?.len() as u64),
+        }
+    }
+
     async fn create(&self, collection: Collection, mut doc: Value) -> Result<Value, StoreError> {
         let id = doc_id(&doc)?.to_owned();
         set_version(&mut doc, 1);

@@ -39,6 +39,9 @@ pub const CASES: &[Case] = &[
     ("list_filters_sorts_pages", |s| {
         Box::pin(list_filters_sorts_pages(s))
     }),
+    ("count_counts_what_the_filters_match", |s| {
+        Box::pin(count_counts_what_the_filters_match(s))
+    }),
     ("collections_are_separate", |s| {
         Box::pin(collections_are_separate(s))
     }),
@@ -179,6 +182,45 @@ async fn delete_checks_version(store: Rc<dyn Store>) {
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound { .. }), "{err:?}");
+}
+
+async fn count_counts_what_the_filters_match(store: Rc<dyn Store>) {
+    let b1 = Query::all().eq("board_id", "b1");
+    assert_eq!(store.count(Collection::Ideas, &b1).await.unwrap(), 0);
+    for (id, board, score) in [
+        ("a", "b1", 5),
+        ("b", "b2", 9),
+        ("c", "b1", 7),
+        ("d", "b1", 1),
+    ] {
+        store
+            .create(Collection::Ideas, idea_doc(id, board, score))
+            .await
+            .unwrap();
+    }
+    store
+        .create(Collection::Comments, json!({"id": "k", "board_id": "b1"}))
+        .await
+        .unwrap();
+    assert_eq!(store.count(Collection::Ideas, &b1).await.unwrap(), 3);
+    assert_eq!(
+        store.count(Collection::Ideas, &Query::all()).await.unwrap(),
+        4
+    );
+    // Sort, offset and limit do not change what is counted.
+    let paged = b1.clone().sort("score", Order::Desc).page(1, 1);
+    assert_eq!(store.count(Collection::Ideas, &paged).await.unwrap(), 3);
+    let nested = Query::all().eq("meta.lane", "hot");
+    assert_eq!(store.count(Collection::Ideas, &nested).await.unwrap(), 2);
+    store.delete(Collection::Ideas, "c", None).await.unwrap();
+    assert_eq!(store.count(Collection::Ideas, &b1).await.unwrap(), 2);
+    assert_eq!(
+        store
+            .count(Collection::Ideas, &Query::all().eq("board_id", "none"))
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 async fn list_filters_sorts_pages(store: Rc<dyn Store>) {

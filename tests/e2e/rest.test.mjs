@@ -165,3 +165,25 @@ test('the light embeds hand a backend visit to their twins built for one', async
   assert.deepEqual(problems.filter((p) => !/^HTTP 404 for \S+\/responses\/resp%3A/.test(p)), []);
   await context.close();
 });
+
+// The surveys list counts each survey's responses on the server (X-Total-Count of a
+// one-document slice) instead of downloading them all.
+test('the surveys list counts responses without downloading them', async () => {
+  const { context, problems } = await recordingContext(browser);
+  const asked = [];
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === api && u.pathname === '/responses') asked.push(u.search);
+  });
+  const page = await openApp(context, `${app.url}surveys`);
+  const surveys = await get('/surveys?_sort=id');
+  for (const s of surveys) {
+    const n = (await get(`/responses?survey_id=${encodeURIComponent(s.id)}`)).length;
+    const card = page.locator('.g-card').filter({ has: page.getByRole('heading', { name: s.title, exact: true }) });
+    await card.getByText(`${n} ${n === 1 ? 'response' : 'responses'}`, { exact: true }).waitFor();
+  }
+  assert.ok(asked.length >= surveys.length, `asked: ${asked.join(' ')}`);
+  assert.deepEqual(asked.filter((q) => !q.includes('_start=0&_end=1')), [], 'every read of the responses is a count');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
