@@ -481,18 +481,25 @@ const STOP_WORDS: &[&str] = &[
     "mozliwosc",
 ];
 
-/// `fresh` (a list in its new order) in the order of `previous` as far as it can be:
-/// the entries of `previous` still in `fresh` first, where they were, then the new ones
-/// in their fresh order. A list refreshed while the member points at it or works in it
-/// keeps its rows in place (so a click lands on the row it aimed at); the fresh order is
-/// applied once the member is done.
-pub fn keep_order<K: Eq + std::hash::Hash, V>(previous: &[K], fresh: Vec<(K, V)>) -> Vec<(K, V)> {
+/// `fresh` (the whole list in its new order) in the order of `previous` (the rows shown)
+/// as far as it can be: the entries of `previous` still in `fresh` first, where they were,
+/// even past `limit`, then the new ones in their fresh order while fewer than `limit` are
+/// shown. A list refreshed while the member points at it or works in it keeps its rows in
+/// place, and keeps them all (so a click lands on the row it aimed at, and the row just
+/// voted on does not drop behind "Show more" because the list grew or re-ranked); the
+/// fresh order is applied once the member is done.
+pub fn keep_order<K: Eq + std::hash::Hash, V>(
+    previous: &[K],
+    fresh: Vec<(K, V)>,
+    limit: usize,
+) -> Vec<(K, V)> {
     let place: std::collections::HashMap<&K, usize> =
         previous.iter().enumerate().map(|(i, k)| (k, i)).collect();
     let (mut kept, new): (Vec<_>, Vec<_>) =
         fresh.into_iter().partition(|(k, _)| place.contains_key(k));
     kept.sort_by_key(|(k, _)| place.get(k).copied());
-    kept.extend(new);
+    let room = limit.saturating_sub(kept.len());
+    kept.extend(new.into_iter().take(room));
     kept
 }
 
@@ -833,10 +840,26 @@ mod tests {
         // Fresh order after a refresh: d rose to the top, b is gone, e is new.
         let fresh = vec![("d", 4), ("e", 1), ("a", 3), ("c", 2)];
         assert_eq!(
-            keep_order(&previous, fresh),
+            keep_order(&previous, fresh.clone(), 4),
             vec![("a", 3), ("c", 2), ("d", 4), ("e", 1)]
         );
-        assert_eq!(keep_order::<&str, u8>(&[], vec![("x", 1)]), vec![("x", 1)]);
-        assert_eq!(keep_order(&["x"], Vec::<(&str, u8)>::new()), vec![]);
+        // A page of three: the rows shown stay, new ones wait behind "Show more".
+        assert_eq!(
+            keep_order(&previous, fresh, 3),
+            vec![("a", 3), ("c", 2), ("d", 4)]
+        );
+        assert_eq!(
+            keep_order::<&str, u8>(&[], vec![("x", 1)], 20),
+            vec![("x", 1)]
+        );
+        assert_eq!(keep_order(&["x"], Vec::<(&str, u8)>::new(), 20), vec![]);
+    }
+
+    #[test]
+    fn a_held_list_does_not_drop_a_shown_row_past_the_page() {
+        // Two shown (a page of two); a new idea "n" ranks first and "b", just voted
+        // down, ranks last: the list held under the pointer still shows a and b.
+        let fresh = vec![("n", 0), ("a", 1), ("b", 2)];
+        assert_eq!(keep_order(&["a", "b"], fresh, 2), vec![("a", 1), ("b", 2)]);
     }
 }

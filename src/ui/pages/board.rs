@@ -120,24 +120,26 @@ pub fn BoardView(
         let n = shown.get();
         board.loaded.track();
         let held = pointer_in.get() || focus_in.get();
+        let (f, s) = (filter.get_untracked(), sort.get_untracked());
+        let keep =
+            held && last_shown.with_value(|(last_f, last_s, _)| *last_f == f && *last_s == s);
+        // A held list looks at the whole selection: a row shown before stays even when it
+        // now ranks past the page.
         let fresh: Vec<(IdeaId, u64)> = selection.with(|sel| {
             board.state.with_untracked(|st| match st {
                 Some(Ok(Some(st))) => sel
                     .iter()
-                    .take(n)
+                    .take(if keep { usize::MAX } else { n })
                     .map(|&i| (st.index.ideas[i].id.clone(), st.index.ideas[i].version))
                     .collect(),
                 _ => Vec::new(),
             })
         });
-        let (f, s) = (filter.get_untracked(), sort.get_untracked());
-        let out = last_shown.with_value(|(last_f, last_s, last)| {
-            if held && *last_f == f && *last_s == s {
-                keep_order(last, fresh)
-            } else {
-                fresh
-            }
-        });
+        let out = if keep {
+            last_shown.with_value(|(_, _, last)| keep_order(last, fresh, n))
+        } else {
+            fresh
+        };
         last_shown.set_value((f, s, out.iter().map(|(id, _)| id.clone()).collect()));
         out
     });
@@ -341,7 +343,7 @@ pub fn BoardView(
                     let l = i18n.locale();
                     fill(
                         i18n.t().showing_ideas,
-                        &[("shown", &format::count(l, total.min(shown.get()) as u64)), ("total", &format::count(l, total as u64))],
+                        &[("shown", &format::count(l, visible.with(Vec::len) as u64)), ("total", &format::count(l, total as u64))],
                     )
                 }}
             </p>
