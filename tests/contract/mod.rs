@@ -184,9 +184,8 @@ async fn delete_checks_version(store: Rc<dyn Store>) {
     assert!(matches!(err, StoreError::NotFound { .. }), "{err:?}");
 }
 
-async fn count_counts_what_the_filters_match(store: Rc<dyn Store>) {
-    let b1 = Query::all().eq("board_id", "b1");
-    assert_eq!(store.count(Collection::Ideas, &b1).await.unwrap(), 0);
+/// Ideas a, c, d on board b1 and b on b2 (scores 5, 9, 7, 1; b and c "hot").
+async fn four_ideas(store: &Rc<dyn Store>) {
     for (id, board, score) in [
         ("a", "b1", 5),
         ("b", "b2", 9),
@@ -198,6 +197,12 @@ async fn count_counts_what_the_filters_match(store: Rc<dyn Store>) {
             .await
             .unwrap();
     }
+}
+
+async fn count_counts_what_the_filters_match(store: Rc<dyn Store>) {
+    let b1 = Query::all().eq("board_id", "b1");
+    assert_eq!(store.count(Collection::Ideas, &b1).await.unwrap(), 0);
+    four_ideas(&store).await;
     store
         .create(Collection::Comments, json!({"id": "k", "board_id": "b1"}))
         .await
@@ -224,17 +229,7 @@ async fn count_counts_what_the_filters_match(store: Rc<dyn Store>) {
 }
 
 async fn list_filters_sorts_pages(store: Rc<dyn Store>) {
-    for (id, board, score) in [
-        ("a", "b1", 5),
-        ("b", "b2", 9),
-        ("c", "b1", 7),
-        ("d", "b1", 1),
-    ] {
-        store
-            .create(Collection::Ideas, idea_doc(id, board, score))
-            .await
-            .unwrap();
-    }
+    four_ideas(&store).await;
     let ids = |docs: Vec<Value>| {
         docs.iter()
             .map(|d| d["id"].as_str().unwrap().to_owned())
