@@ -23,7 +23,8 @@ use super::http::{Http, HttpError, HttpRequest, HttpResponse};
 use super::net::{busy, describe_http, parse_json, server_reason, shorten, Hooks};
 use super::rest::encode;
 use super::{
-    doc_id, doc_version, set_version, BoardTallies, Collection, Listener, Query, Store, StoreError,
+    count_by_listing, doc_id, doc_version, set_version, BoardTallies, Collection, Listener, Query,
+    Store, StoreError,
 };
 use crate::domain::config::CouchConfig;
 use crate::domain::ranking::IdeaTally;
@@ -664,15 +665,14 @@ impl Store for CouchStore {
     /// one request whatever their number. Other counts (and a database set up before the
     /// view existed) list what Mango matches.
     async fn count(&self, collection: Collection, query: &Query) -> Result<u64, StoreError> {
-        let all = query.filters_only();
-        if let (Collection::Responses, [only]) = (collection, all.filters.as_slice()) {
+        if let (Collection::Responses, [only]) = (collection, query.filters.as_slice()) {
             if let ("survey_id", Value::String(survey)) = (only.field.as_str(), &only.value) {
                 if let Some(n) = self.view_count("survey_responses", survey).await? {
                     return Ok(n);
                 }
             }
         }
-        Ok(self.list(collection, &all).await?.len() as u64)
+        count_by_listing(self, collection, query).await
     }
 
     /// Two requests whatever the number of votes: the `board_tally` view (reduced on the

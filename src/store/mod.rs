@@ -159,8 +159,7 @@ pub trait Store {
     /// How many documents match `query`'s filters (its sort, offset and limit aside):
     /// a store that can count on the server's side reads no documents for it.
     async fn count(&self, collection: Collection, query: &Query) -> Result<u64, StoreError> {
-        let all = query.filters_only();
-        Ok(self.list(collection, &all).await?.len() as u64)
+        count_by_listing(self, collection, query).await
     }
 
     /// Registers a listener for changes made elsewhere (other tabs, other users).
@@ -177,6 +176,16 @@ pub trait Store {
         let _ = (board, voter);
         Ok(None)
     }
+}
+
+/// How many documents `store` lists for `query`'s filters: [`Store::count`] for a store
+/// that cannot count on the server's side (or a server that would not).
+pub async fn count_by_listing<S: Store + ?Sized>(
+    store: &S,
+    collection: Collection,
+    query: &Query,
+) -> Result<u64, StoreError> {
+    Ok(store.list(collection, &query.filters_only()).await?.len() as u64)
 }
 
 /// Reads a document's `id`.

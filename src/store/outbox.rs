@@ -17,8 +17,8 @@
 //! meanwhile given again: the same id, version 1 again).
 
 use super::{
-    doc_id, doc_version, set_version, BoardTallies, Collection, Listener, Order, Query, Store,
-    StoreError,
+    count_by_listing, doc_id, doc_version, set_version, BoardTallies, Collection, Listener, Order,
+    Query, Store, StoreError,
 };
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -770,12 +770,11 @@ impl Store for OutboxStore {
     /// the count; otherwise (and from the cache while the backend is away) the overlaid
     /// list's length, so the count agrees with what the lists show.
     async fn count(&self, collection: Collection, query: &Query) -> Result<u64, StoreError> {
-        let all = query.filters_only();
         let read_at = (self.now_ms)();
-        match retried(|| self.inner.count(collection, &all)).await {
+        match retried(|| self.inner.count(collection, query)).await {
             Ok(n) if self.writes_over_read(collection, false, read_at).is_empty() => Ok(n),
-            Ok(_) => Ok(self.list(collection, &all).await?.len() as u64),
-            Err(e) if e.is_retryable() => Ok(self.list(collection, &all).await?.len() as u64),
+            Ok(_) => count_by_listing(self, collection, query).await,
+            Err(e) if e.is_retryable() => count_by_listing(self, collection, query).await,
             Err(e) => Err(e),
         }
     }

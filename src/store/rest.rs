@@ -13,7 +13,8 @@
 use super::http::{Http, HttpRequest, HttpResponse};
 use super::net::{busy, describe_http, parse_json, server_reason, Hooks};
 use super::{
-    doc_id, doc_version, set_version, Collection, Listener, Order, Query, Store, StoreError,
+    count_by_listing, doc_id, doc_version, set_version, Collection, Listener, Order, Query, Store,
+    StoreError,
 };
 use crate::domain::config::RestConfig;
 use async_trait::async_trait;
@@ -273,8 +274,7 @@ impl Store for RestStore {
     /// how many match, so at most one document is read. A server that does not send the
     /// header has the list read and counted.
     async fn count(&self, collection: Collection, query: &Query) -> Result<u64, StoreError> {
-        let all = query.filters_only();
-        let probe = all.clone().page(0, 1);
+        let probe = query.filters_only().page(0, 1);
         let url = format!(
             "{}?{}",
             self.collection_url(collection),
@@ -289,7 +289,7 @@ impl Store for RestStore {
             .and_then(|n| n.trim().parse::<u64>().ok())
         {
             Some(n) => Ok(n),
-            None => Ok(self.list(collection, &all).await?.len() as u64),
+            None => count_by_listing(self, collection, query).await,
         }
     }
 

@@ -13,6 +13,7 @@ use crate::ui::pages::IdeaRow;
 use crate::ui::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 
 /// Ideas shown before "Show more".
@@ -123,16 +124,31 @@ pub fn BoardView(
         let (f, s) = (filter.get_untracked(), sort.get_untracked());
         let keep =
             held && last_shown.with_value(|(last_f, last_s, _)| *last_f == f && *last_s == s);
-        // A held list looks at the whole selection: a row shown before stays even when it
-        // now ranks past the page.
+        // The page, and for a held list the rows shown before that now rank past it (they
+        // stay): the scan stops once all of those are found.
         let fresh: Vec<(IdeaId, u64)> = selection.with(|sel| {
-            board.state.with_untracked(|st| match st {
-                Some(Ok(Some(st))) => sel
-                    .iter()
-                    .take(if keep { usize::MAX } else { n })
-                    .map(|&i| (st.index.ideas[i].id.clone(), st.index.ideas[i].version))
-                    .collect(),
-                _ => Vec::new(),
+            board.state.with_untracked(|st| {
+                let Some(Ok(Some(st))) = st else {
+                    return Vec::new();
+                };
+                last_shown.with_value(|(_, _, last)| {
+                    let mut wanted: HashSet<&IdeaId> = if keep {
+                        last.iter().collect()
+                    } else {
+                        HashSet::new()
+                    };
+                    let mut out = Vec::with_capacity(n.max(wanted.len()));
+                    for (k, &i) in sel.iter().enumerate() {
+                        if k >= n && wanted.is_empty() {
+                            break;
+                        }
+                        let idea = &st.index.ideas[i];
+                        if wanted.remove(&idea.id) || k < n {
+                            out.push((idea.id.clone(), idea.version));
+                        }
+                    }
+                    out
+                })
             })
         });
         let out = if keep {
