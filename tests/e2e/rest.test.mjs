@@ -61,12 +61,14 @@ test('a vote made while the backend is unreachable waits, is shown, and lands on
 
 // The comments of an idea, the voters, the moderation queue and the changelog are read
 // apart from the board: when such a read fails the page says so (it once showed "No
-// comments yet." and an empty queue), and a reload after the backend is back shows them.
-test('a read that fails is said, not shown as empty, and a reload recovers', async () => {
+// comments yet." and an empty queue); a busy or unreachable backend is read again by
+// itself (after 1, 2, 4… s), a refusal at the next change or by "Try again".
+test('a read that fails is said, not shown as empty, tried again, and the page recovers by itself', async () => {
   const { context } = await recordingContext(browser);
   let failing = true;
+  let status = 403; // refused: read again at the next change, or by "Try again"
   const down = (route) => (failing && route.request().method() === 'GET'
-    ? route.fulfill({ status: 500, contentType: 'text/html', headers: { 'Access-Control-Allow-Origin': '*' }, body: '<html><body><h1>Internal Server Error</h1></body></html>' })
+    ? route.fulfill({ status, contentType: 'text/html', headers: { 'Access-Control-Allow-Origin': '*' }, body: '<html><body><h1>Internal Server Error</h1></body></html>' })
     : route.fallback());
   // The board's own read (which counts comments) works: only the idea's comments fail.
   await context.route((u) => u.origin === api && u.pathname === '/comments' && u.searchParams.has('idea_id'), down);
@@ -76,17 +78,30 @@ test('a read that fails is said, not shown as empty, and a reload recovers', asy
   const page = await openApp(context, `${app.url}b/${DEMO_BOARD}/ideas/${idea.id}`);
   const problem = page.locator('.g-read-problem');
   await problem.first().waitFor();
-  assert.match(await problem.first().innerText(), /^This could not be loaded: .*HTTP 500/);
+  assert.match(await problem.first().innerText(), /^This could not be loaded: .*HTTP 403.* It is tried again after the next change\./);
   assert.equal(await page.getByText('No comments yet.').count(), 0, 'a failed read is not "no comments"');
+  // A refusal is not read again by itself; "Try again" reads at once. A server error
+  // (the backend busy) is read again by itself.
+  let reads = 0;
+  page.on('request', (r) => { if (r.url().includes('/comments?idea_id=')) reads++; });
+  await page.waitForTimeout(1500);
+  assert.equal(reads, 0, 'a refused read is not repeated by itself');
+  status = 500;
+  await problem.first().getByRole('button', { name: 'Try again' }).click();
+  await page.waitForFunction(() => /HTTP 500.* It is tried again by itself in a few seconds\./.test(document.querySelector('.g-read-problem')?.innerText ?? ''));
+  assert.ok(reads >= 1, '"Try again" read the comments again');
   // A moderator's queue: the failure, not "The queue is empty".
   await page.locator('.g-role-switcher select').selectOption('m-marta');
   await page.goto(`${app.url}moderation`);
   await page.locator('.g-read-problem').first().waitFor();
   assert.equal(await page.locator('.g-moderation .g-empty').count(), 0, 'a failed read is not an empty queue');
   failing = false;
+  // The backend answers again: the page recovers by itself, without a reload.
+  await page.locator('.g-moderation :is(.g-queue, .g-empty)').first().waitFor({ timeout: 40_000 });
+  assert.equal(await page.locator('.g-read-problem').count(), 0, 'the failure is gone once the backend answers');
   await page.goto(`${app.url}b/${DEMO_BOARD}/ideas/${idea.id}`);
   await page.locator('.g-comment').first().waitFor();
-  assert.equal(await problem.count(), 0, 'the failure is gone once the backend answers');
+  assert.equal(await problem.count(), 0, 'the comments are read');
   await context.close();
   // Members failing to load: said once, the board still works.
   const second = (await recordingContext(browser)).context;

@@ -27,6 +27,57 @@ impl StoreContext {
     pub fn changed(&self) {
         self.version.update(|v| *v += 1);
     }
+
+    /// After a read failed in a way that may pass (the backend unreachable or busy), reads
+    /// again by itself: once after 1 s, then after 2, 4, 8, 16 and every 30 s while reads
+    /// keep failing (a quiet minute starts the series over). However many reads failed, one
+    /// retry is scheduled at a time, and it reads everything shown again.
+    pub fn retry_reads_soon(&self) {
+        let now = js_sys::Date::now();
+        let delay = RETRY.with(|r| {
+            let mut r = r.borrow_mut();
+            if r.scheduled {
+                return None;
+            }
+            if now - r.last_ms > QUIET_MS {
+                r.streak = 0;
+            }
+            r.scheduled = true;
+            let delay = retry_delay_ms(r.streak);
+            r.streak = r.streak.saturating_add(1);
+            Some(delay)
+        });
+        let Some(delay) = delay else { return };
+        let version = self.version;
+        gloo_timers::callback::Timeout::new(delay, move || {
+            RETRY.with(|r| {
+                let mut r = r.borrow_mut();
+                r.scheduled = false;
+                r.last_ms = js_sys::Date::now();
+            });
+            version.try_update(|v| *v += 1);
+        })
+        .forget();
+    }
+}
+
+/// How long without a failed read before the retries start over from 1 s.
+const QUIET_MS: f64 = 60_000.0;
+
+/// The wait before the `streak`-th retry in a row: 1, 2, 4, 8, 16, then 30 s.
+fn retry_delay_ms(streak: u32) -> u32 {
+    1_000u32.saturating_mul(1 << streak.min(5)).min(30_000)
+}
+
+#[derive(Default)]
+struct RetryState {
+    scheduled: bool,
+    streak: u32,
+    last_ms: f64,
+}
+
+thread_local! {
+    static RETRY: std::cell::RefCell<RetryState> = std::cell::RefCell::default();
 }
 
 /// Provides the store to the app.

@@ -116,6 +116,10 @@ pub struct Messages {
     pub loading: &'static str,
     /// A read failed and nothing could be shown ({reason}).
     pub read_failed: &'static str,
+    /// After a failed read: it is retried by itself shortly.
+    pub read_retry_soon: &'static str,
+    /// After a failed read: it is retried at the next change.
+    pub read_retry_later: &'static str,
     /// A read failed; what is shown is from an earlier read ({reason}).
     pub read_failed_stale: &'static str,
     /// The members could not be read ({reason}).

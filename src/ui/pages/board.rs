@@ -304,7 +304,7 @@ pub fn BoardView(
         <section class="g-page g-board" class:g-board--embedded=embedded>
             {move || match head.get() {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ReadProblem error=Some(e)/> }.into_any(),
                 Some(Ok(None)) => view! {
                     <div class="g-page--narrow">
                         <h1>{move || i18n.t().not_found_title}</h1>

@@ -39,7 +39,7 @@ pub fn BoardSettingsPage() -> impl IntoView {
         <section class="g-page g-page--narrow g-settings">
             {move || match loaded.get() {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
+                Some(Err(e)) => view! { <crate::ui::components::ReadProblem error=Some(e)/> }.into_any(),
                 Some(Ok(None)) => view! { <p>{move || i18n.t().board_not_found}</p> }.into_any(),
                 Some(Ok(Some(b))) => view! { <BoardForm board=b is_new=false/> }.into_any(),
             }}

@@ -92,7 +92,7 @@ pub fn HomePage() -> impl IntoView {
                     summaries
                         .get()
                         .map(|result| match result {
-                            Err(e) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
+                            Err(e) => view! { <crate::ui::components::ReadProblem error=Some(e)/> }.into_any(),
                             Ok(list) if list.is_empty() => view! { <p>{move || i18n.t().no_boards}</p> }.into_any(),
                             Ok(list) => {
                                 view! {

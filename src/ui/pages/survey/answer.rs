@@ -35,7 +35,7 @@ pub fn SurveyAnswerPage() -> impl IntoView {
         <section class="g-page g-page--narrow g-survey">
             {move || match survey.get() {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
+                Some(Err(e)) => view! { <crate::ui::components::ReadProblem error=Some(e)/> }.into_any(),
                 Some(Ok(None)) => view! { <h1>{move || i18n.t().not_found_title}</h1><p>{move || i18n.t().survey_not_found}</p> }.into_any(),
                 Some(Ok(Some(s))) => view! { <SurveyForm survey=s/> }.into_any(),
             }}

@@ -41,7 +41,7 @@ pub fn SurveyEditPage() -> impl IntoView {
         <section class="g-page g-builder">
             {move || match loaded.get() {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="g-error" role="alert">{i18n.t().store_error(&e)}</p> }.into_any(),
+                Some(Err(e)) => view! { <crate::ui::components::ReadProblem error=Some(e)/> }.into_any(),
                 Some(Ok(None)) => view! { <p>{move || i18n.t().survey_not_found}</p> }.into_any(),
                 Some(Ok(Some(s))) => view! { <Builder survey=s/> }.into_any(),
             }}
