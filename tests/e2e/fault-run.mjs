@@ -87,8 +87,8 @@ export async function faultRun({ browser, app, proxy, server, operations }) {
   const settle = (page, what, outcome, arg) =>
     page.waitForFunction(outcome, arg, { timeout: 30_000 }).then((h) => h.jsonValue()).catch(async (e) => {
       console.log(`${what}: neither done nor explained;`, 'PAGE PROBLEMS:', pageProblems(), '| NOTICES:', (await page.locator('.g-notices').allInnerTexts()).join(' | '), '| SYNC:', await page.locator('.g-sync').innerText().catch(() => ''), '| LOG:', proxy.state.log.filter((l) => !l.includes('?_sort=id')).slice(-12).join('\n'), '| WRITES:', proxy.state.log.filter((l) => !l.includes(' GET ')).slice(-6).join('\n'));
-      if (process.env.GROMADA_DEBUG) console.log('STATE:', await page.evaluate((a) => JSON.stringify(a) + [...document.querySelectorAll('button[aria-label^="Vote for “"]')].filter((b) => !a || b.getAttribute('aria-label').includes(a[0])).map((b) => b.outerHTML).join('\n') + '\nTRACE ' + (window.__trace ?? []).join('\n'), arg));
-      if (process.env.GROMADA_DEBUG) console.log('OUTBOX:', await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gromada-outbox')).map((k) => localStorage.getItem(k)).join('\n').slice(-3000)));
+      console.log('STATE:', await page.evaluate((a) => JSON.stringify(a) + [...document.querySelectorAll('button[aria-label^="Vote for “"]')].filter((b) => !a || b.getAttribute('aria-label').includes(a[0])).map((b) => b.outerHTML).join('\n') + `\nSAME LIST: ${document.querySelector('.g-ideas') === window.__list}\nTRACE ` + (window.__trace ?? []).join('\n'), arg));
+      console.log('OUTBOX:', await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gromada-outbox')).map((k) => localStorage.getItem(k)).join('\n').slice(-3000)));
       throw e;
     });
   proxy.faults(true);
@@ -111,19 +111,19 @@ export async function faultRun({ browser, app, proxy, server, operations }) {
       const was = (await mine.getAttribute('aria-pressed')) === 'true';
       counts[was ? 'unvote' : 'vote']++;
       await dismissErrors(board);
-      if (process.env.GROMADA_DEBUG) {
-        await board.evaluate((t) => {
-          window.__trace = [];
-          const t0 = performance.now();
-          window.__obs?.disconnect();
-          window.__obs = new MutationObserver((ms) => ms.forEach((m) => {
-            const l = m.target.getAttribute?.('aria-label') ?? '';
-            if (l.includes(t)) window.__trace.push(`${Math.round(performance.now() - t0)} ${m.attributeName}=${m.target.getAttribute(m.attributeName)} label=${l.slice(-12)}`);
-          }));
-          window.__obs.observe(document.querySelector('.g-ideas'), { attributes: true, subtree: true, attributeFilter: ['aria-pressed', 'aria-busy', 'aria-label', 'disabled'] });
-          document.addEventListener('click', (e) => window.__trace.push(`${Math.round(performance.now() - t0)} click on ${e.target.closest('button')?.getAttribute('aria-label')}`), { capture: true, once: true });
-        }, title);
-      }
+      // What happened to the button, printed if the operation neither ends nor explains.
+      await board.evaluate((t) => {
+        window.__trace = [];
+        const t0 = performance.now();
+        window.__obs?.disconnect();
+        window.__obs = new MutationObserver((ms) => ms.forEach((m) => {
+          const l = m.target.getAttribute?.('aria-label') ?? '';
+          if (l.includes(t)) window.__trace.push(`${Math.round(performance.now() - t0)} ${m.attributeName}=${m.target.getAttribute(m.attributeName)} label=${l.slice(-12)}`);
+        }));
+        window.__list = document.querySelector('.g-ideas');
+        window.__obs.observe(window.__list, { attributes: true, subtree: true, attributeFilter: ['aria-pressed', 'aria-busy', 'aria-label', 'disabled'] });
+        document.addEventListener('click', (e) => window.__trace.push(`${Math.round(performance.now() - t0)} click on ${e.target.closest('button')?.getAttribute('aria-label')}`), { capture: true, once: true });
+      }, title);
       await mine.click();
       const state = ([t, before]) => {
         const b = [...document.querySelectorAll('button[aria-label^="Vote for “"]')].find((x) => x.getAttribute('aria-label').startsWith(`Vote for “${t}” ·`));
