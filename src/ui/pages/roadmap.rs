@@ -94,7 +94,7 @@ fn RoadmapBoard(slug: String) -> impl IntoView {
     move || match lanes.get() {
         Some(Ok(Some(lanes))) => view! { <Lanes board=board lanes=lanes/> }.into_any(),
         Some(Ok(None)) => view! { <p>{move || i18n.t().board_not_found}</p> }.into_any(),
-        Some(Err(e)) => view! { <crate::ui::components::ReadProblem error=Some(e)/> }.into_any(),
+        Some(Err(e)) => view! { <ReadProblem error=Some(e)/> }.into_any(),
         None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
     }
 }

@@ -84,7 +84,7 @@ pub fn IdeaPage() -> impl IntoView {
         <article class="g-page g-idea-page">
             {move || match shown.get() {
                 Shown::Loading => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
-                Shown::Failed(e) => view! { <crate::ui::components::ReadProblem error=Some(e)/> }.into_any(),
+                Shown::Failed(e) => view! { <ReadProblem error=Some(e)/> }.into_any(),
                 Shown::Found(found) => view! { <IdeaDetails board=board idea=found.1/> }.into_any(),
                 Shown::Missing => view! {
                     <div class="g-page--narrow">
