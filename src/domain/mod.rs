@@ -13,6 +13,7 @@ pub mod idea;
 pub mod ids;
 pub mod import;
 pub mod locale;
+pub mod lowercase;
 pub mod member;
 pub mod merge;
 pub mod metrics;

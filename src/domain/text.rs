@@ -23,7 +23,7 @@ pub fn fold(text: &str) -> String {
         } else if let Ok(i) = FOLD.binary_search_by_key(&c, |(k, _)| *k) {
             out.push_str(FOLD[i].1);
         } else {
-            out.extend(c.to_lowercase());
+            out.push(crate::domain::lowercase::lower(c));
         }
     }
     out
