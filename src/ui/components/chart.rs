@@ -161,7 +161,7 @@ pub fn ChartView(
         <figure class="g-chart">
             <div id=id class="g-chart__canvas" role="img" aria-label=move || label.get() style=("height", format!("{height}px"))></div>
             <Show when=move || failed.get()>
-                <p class="g-warning">{move || i18n.t().chart_failed}</p>
+                <p class="g-warning">{move || i18n.t().app().chart_failed}</p>
             </Show>
             {png_name.map(|name| view! {
                 <button type="button" class="g-button g-button--small" on:click=move |_| {
@@ -170,7 +170,7 @@ pub fn ChartView(
                             save_png(e, &name);
                         }
                     });
-                }>{move || i18n.t().save_png}</button>
+                }>{move || i18n.t().app().save_png}</button>
             })}
         </figure>
     }

@@ -136,9 +136,9 @@ pub fn CommentForm(
                         }
                         errors.set(Vec::new());
                         notices.success(if comment.visibility.is_published() {
-                            t.comment_posted
+                            t.app().comment_posted
                         } else {
-                            t.comment_held
+                            t.app().comment_held
                         });
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => errors.set(e),
@@ -155,7 +155,7 @@ pub fn CommentForm(
     view! {
         <form class="g-form g-comment-form" on:submit=submit novalidate>
             <div class="g-field">
-                <label class="g-field__label" for="g-comment-body">{move || i18n.t().comment_label}</label>
+                <label class="g-field__label" for="g-comment-body">{move || i18n.t().app().comment_label}</label>
                 <textarea
                     id="g-comment-body"
                     class="g-textarea"
@@ -169,13 +169,13 @@ pub fn CommentForm(
                 <p id="g-comment-wait" class="g-field__hint" role="status">
                     {move || {
                         let w = wait.get();
-                        (w > 0).then(|| fill(i18n.t().slow_mode_wait, &[("time", &wait_text(i18n.locale(), w))]))
+                        (w > 0).then(|| fill(i18n.t().app().slow_mode_wait, &[("time", &wait_text(i18n.locale(), w))]))
                     }}
                 </p>
             </div>
             <div class="g-form__actions">
                 <button type="submit" class="g-button g-button--primary" disabled=move || { ops.busy() || sending.get() || wait.get() > 0 }>
-                    {move || i18n.t().post_comment}
+                    {move || i18n.t().app().post_comment}
                 </button>
             </div>
         </form>

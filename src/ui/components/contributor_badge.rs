@@ -14,8 +14,8 @@ pub fn ContributorBadge(
     let community = use_community();
     view! {
         <Show when=move || community.is_contributor(&member)>
-            <span class="g-badge g-badge--contributor" title=move || i18n.t().contributor_note>
-                {move || i18n.t().contributor}
+            <span class="g-badge g-badge--contributor" title=move || i18n.t().app().contributor_note>
+                {move || i18n.t().app().contributor}
             </span>
         </Show>
     }

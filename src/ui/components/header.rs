@@ -38,27 +38,27 @@ pub fn Header(
     let dashboard = routes::dashboard("");
     view! {
         <header class="g-header">
-            <a class="g-skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+            <a class="g-skip-link" href="#main">{move || i18n.t().app().skip_to_content}</a>
             <div class="g-header__inner">
                 <a class="g-header__brand" href=home_link>{community_name}</a>
-                <nav class="g-header__nav" aria-label=move || i18n.t().nav_label>
+                <nav class="g-header__nav" aria-label=move || i18n.t().app().nav_label>
                     <a class="g-header__link" href=home.clone() aria-current=move || current(&home)>
-                        {move || i18n.t().nav_home}
+                        {move || i18n.t().app().nav_home}
                     </a>
                     <a class="g-header__link" href=roadmap.clone() aria-current=move || current(&roadmap)>
                         {move || i18n.t().nav_roadmap}
                     </a>
                     <a class="g-header__link" href=changelog.clone() aria-current=move || current(&changelog)>
-                        {move || i18n.t().nav_changelog}
+                        {move || i18n.t().app().nav_changelog}
                     </a>
                     <a class="g-header__link" href=surveys.clone() aria-current=move || current(&surveys)>
                         {move || i18n.t().nav_surveys}
                     </a>
                     <Show when=move || can(viewer.role(), Action::Moderate)>
                         <a class="g-header__link" href=moderation.clone() aria-current={let m = moderation.clone(); move || current(&m)}>
-                            {move || i18n.t().nav_moderation}
+                            {move || i18n.t().app().nav_moderation}
                             <Show when=move || { community.pending.get() > 0 }>
-                                " " <span class="g-count" aria-label=move || fill(i18n.t().pending_count, &[("n", &community.pending.get().to_string())])>
+                                " " <span class="g-count" aria-label=move || fill(i18n.t().app().pending_count, &[("n", &community.pending.get().to_string())])>
                                     {move || community.pending.get()}
                                 </span>
                             </Show>
@@ -66,12 +66,12 @@ pub fn Header(
                     </Show>
                     <Show when=move || can(viewer.role(), Action::SeeDashboard)>
                         <a class="g-header__link" href=dashboard.clone() aria-current={let d = dashboard.clone(); move || current(&d)}>
-                            {move || i18n.t().nav_dashboard}
+                            {move || i18n.t().app().nav_dashboard}
                         </a>
                     </Show>
                     <Show when=move || can(viewer.role(), Action::ConfigureBoards)>
                         <a class="g-header__link" href=new_board.clone() aria-current={let n = new_board.clone(); move || current(&n)}>
-                            {move || i18n.t().new_board}
+                            {move || i18n.t().app().new_board}
                         </a>
                     </Show>
                 </nav>

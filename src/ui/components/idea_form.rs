@@ -86,12 +86,12 @@ pub fn IdeaForm(
                         title.set(String::new());
                         description.set(String::new());
                         if idea.visibility.is_published() {
-                            notices.success(t.idea_posted);
+                            notices.success(t.app().idea_posted);
                             if let Some(nav) = navigator {
                                 nav.go(&routes::idea(&slug, idea.id.as_str()));
                             }
                         } else {
-                            notices.success(t.idea_held);
+                            notices.success(t.app().idea_held);
                         }
                         on_done.try_run(Some(idea.id));
                     }
@@ -107,7 +107,7 @@ pub fn IdeaForm(
         <form class="g-form g-idea-form" on:submit=submit novalidate>
             <h2 class="g-form__title">{move || i18n.t().post_idea}</h2>
             <div class="g-field">
-                <label class="g-field__label" for="g-idea-title">{move || i18n.t().idea_title}</label>
+                <label class="g-field__label" for="g-idea-title">{move || i18n.t().app().idea_title}</label>
                 <input
                     id="g-idea-title"
                     class="g-input"
@@ -119,20 +119,20 @@ pub fn IdeaForm(
                     on:input=move |ev| title.set(event_target_value(&ev))
                 />
                 <p id="g-idea-title-count" class="g-field__hint">
-                    {move || fill(i18n.t().chars_count, &[("n", &title.with(|t| t.trim().chars().count()).to_string()), ("max", &TITLE_MAX.to_string())])}
+                    {move || fill(i18n.t().app().chars_count, &[("n", &title.with(|t| t.trim().chars().count()).to_string()), ("max", &TITLE_MAX.to_string())])}
                 </p>
                 <FieldErrorText id="g-idea-title-error" field="title" errors=errors/>
             </div>
             <Show when=move || !similar.with(Vec::is_empty)>
                 <section class="g-hints" aria-labelledby="g-hints-title">
-                    <h3 id="g-hints-title" class="g-hints__title">{move || i18n.t().similar_ideas}</h3>
+                    <h3 id="g-hints-title" class="g-hints__title">{move || i18n.t().app().similar_ideas}</h3>
                     <ul class="g-ideas g-ideas--compact" role="list">
                         <For each=move || similar.get() key=|id| id.clone() children=move |id| view! { <IdeaRow board=board id=Some(id)/> }/>
                     </ul>
                 </section>
             </Show>
             <div class="g-field">
-                <label class="g-field__label" for="g-idea-description">{move || i18n.t().idea_description}</label>
+                <label class="g-field__label" for="g-idea-description">{move || i18n.t().app().idea_description}</label>
                 <textarea
                     id="g-idea-description"
                     class="g-textarea"
@@ -143,8 +143,8 @@ pub fn IdeaForm(
                     on:input=move |ev| description.set(event_target_value(&ev))
                 ></textarea>
                 <p id="g-idea-description-hint" class="g-field__hint">
-                    {move || i18n.t().description_hint} " "
-                    {move || fill(i18n.t().chars_count, &[("n", &description.with(|d| d.chars().count()).to_string()), ("max", &DESCRIPTION_MAX.to_string())])}
+                    {move || i18n.t().app().description_hint} " "
+                    {move || fill(i18n.t().app().chars_count, &[("n", &description.with(|d| d.chars().count()).to_string()), ("max", &DESCRIPTION_MAX.to_string())])}
                 </p>
                 <FieldErrorText id="g-idea-description-error" field="description" errors=errors/>
             </div>
@@ -152,7 +152,7 @@ pub fn IdeaForm(
                 <div class="g-field">
                     <label class="g-field__label" for="g-idea-category">{move || i18n.t().category}</label>
                     <select id="g-idea-category" class="g-select" on:change=move |ev| category.set(event_target_value(&ev)) prop:value=move || category.get()>
-                        <option value="">{move || i18n.t().no_category}</option>
+                        <option value="">{move || i18n.t().app().no_category}</option>
                         {move || categories().into_iter().map(|c| view! { <option value=c.id.0.clone()>{c.name.clone()}</option> }).collect_view()}
                     </select>
                     <FieldErrorText id="g-idea-category-error" field="category" errors=errors/>
@@ -160,10 +160,10 @@ pub fn IdeaForm(
             </Show>
             <div class="g-form__actions">
                 <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>
-                    {move || i18n.t().submit_idea}
+                    {move || i18n.t().app().submit_idea}
                 </button>
                 <button type="button" class="g-button" on:click=move |_| on_done.run(None)>
-                    {move || i18n.t().cancel}
+                    {move || i18n.t().app().cancel}
                 </button>
             </div>
         </form>

@@ -16,7 +16,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
     };
     view! {
         <label class="g-field g-field--inline">
-            <span class="g-field__label">{move || i18n.t().language}</span>
+            <span class="g-field__label">{move || i18n.t().app().language}</span>
             <select class="g-select" on:change=on_change prop:value=move || i18n.locale().tag()>
                 {Locale::ALL
                     .into_iter()

@@ -41,7 +41,7 @@ pub fn ReportForm(
                     Ok(()) => {
                         open.set(false);
                         sent.set(true);
-                        notices.success(t.report_sent);
+                        notices.success(t.app().report_sent);
                     }
                     Err(OpError::Rule(e)) => notices.error(t.domain_error(&e)),
                     Err(OpError::Store(_)) => {}
@@ -60,12 +60,12 @@ pub fn ReportForm(
                 disabled=move || sent.get()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || if sent.get() { i18n.t().reported } else { i18n.t().report }}
+                {move || if sent.get() { i18n.t().app().reported } else { i18n.t().app().report }}
             </button>
             <Show when=move || open.get()>
                 <form class="g-form g-report__form" on:submit=send>
                     <fieldset class="g-field">
-                        <legend class="g-field__label">{move || i18n.t().report_reason}</legend>
+                        <legend class="g-field__label">{move || i18n.t().app().report_reason}</legend>
                         {ReportReason::ALL
                             .into_iter()
                             .map(|r| {
@@ -80,12 +80,12 @@ pub fn ReportForm(
                             .collect_view()}
                     </fieldset>
                     <div class="g-field">
-                        <label class="g-field__label" for=note_id.clone()>{move || i18n.t().report_note}</label>
+                        <label class="g-field__label" for=note_id.clone()>{move || i18n.t().app().report_note}</label>
                         <input id=note_id.clone() class="g-input" type="text" maxlength="500" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                     </div>
                     <div class="g-form__actions">
-                        <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().send_report}</button>
-                        <button type="button" class="g-button" on:click=move |_| open.set(false)>{move || i18n.t().cancel}</button>
+                        <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().app().send_report}</button>
+                        <button type="button" class="g-button" on:click=move |_| open.set(false)>{move || i18n.t().app().cancel}</button>
                     </div>
                 </form>
             </Show>

@@ -58,7 +58,7 @@ pub fn RoleSwitcher() -> impl IntoView {
         <Show when=move || !choices.get().is_empty()>
             <div class="g-role-switcher">
                 <label class="g-field g-field--inline">
-                    <span class="g-field__label">{move || i18n.t().acting_as}</span>
+                    <span class="g-field__label">{move || i18n.t().app().acting_as}</span>
                     <select class="g-select" on:change=on_change prop:value=current aria-describedby="g-role-note">
                         <option value="" selected=move || current().is_empty()>
                             {move || i18n.t().anonymous_visitor}
@@ -78,7 +78,7 @@ pub fn RoleSwitcher() -> impl IntoView {
                         />
                     </select>
                 </label>
-                <p id="g-role-note" class="g-role-switcher__note">{move || i18n.t().demo_roles_note}</p>
+                <p id="g-role-note" class="g-role-switcher__note">{move || i18n.t().app().demo_roles_note}</p>
             </div>
         </Show>
     }

@@ -72,36 +72,17 @@ impl Plural {
     }
 }
 
-/// Every string of the UI in one language. Templates use `{n}`, `{name}` … placeholders
-/// filled by [`fill`].
+/// The strings the embeds show (and the app with them) in one language; the rest of the
+/// app's strings are in [`AppMessages`], reached through [`Messages::app`]. Templates use
+/// `{n}`, `{name}` … placeholders filled by [`fill`].
 #[derive(Debug)]
 pub struct Messages {
     /// The language of this table.
     pub locale: Locale,
-
-    // Shell
-    /// Skip link.
-    pub skip_to_content: &'static str,
-    /// Label of the main navigation.
-    pub nav_label: &'static str,
-    /// Nav: home.
-    pub nav_home: &'static str,
     /// Nav: roadmap.
     pub nav_roadmap: &'static str,
-    /// Nav: changelog.
-    pub nav_changelog: &'static str,
     /// Nav: surveys.
     pub nav_surveys: &'static str,
-    /// Nav: dashboard.
-    pub nav_dashboard: &'static str,
-    /// Nav: moderation.
-    pub nav_moderation: &'static str,
-    /// Language switcher label.
-    pub language: &'static str,
-    /// Role switcher label.
-    pub acting_as: &'static str,
-    /// Role switcher explanation.
-    pub demo_roles_note: &'static str,
     /// An anonymous visitor.
     pub anonymous_visitor: &'static str,
     /// Footer: where data is kept, local.
@@ -124,16 +105,10 @@ pub struct Messages {
     pub read_failed_stale: &'static str,
     /// The members could not be read ({reason}).
     pub members_read_failed: &'static str,
-    /// Close button.
-    pub close: &'static str,
     /// Dismiss button.
     pub dismiss: &'static str,
     /// Retry button.
     pub retry: &'static str,
-    /// Cancel button.
-    pub cancel: &'static str,
-    /// Save button.
-    pub save: &'static str,
 
     // Errors
     /// Heading of the crash panel.
@@ -172,16 +147,6 @@ pub struct Messages {
     pub not_found_body: &'static str,
     /// Back to home.
     pub back_home: &'static str,
-    /// Storage is read-only.
-    pub read_only_note: &'static str,
-
-    // Home
-    /// Home heading: `{community}`.
-    pub home_title: &'static str,
-    /// Home intro.
-    pub home_intro: &'static str,
-    /// Boards heading.
-    pub boards_heading: &'static str,
     /// Ideas, counted.
     pub ideas: Plural,
     /// Votes, counted.
@@ -192,10 +157,6 @@ pub struct Messages {
     pub members: Plural,
     /// Responses, counted.
     pub responses: Plural,
-    /// Open the board.
-    pub open_board: &'static str,
-    /// No boards yet.
-    pub no_boards: &'static str,
 
     // Board
     /// Sort label.
@@ -249,14 +210,6 @@ pub struct Messages {
     pub pending_approval: &'static str,
     /// Description heading.
     pub description: &'static str,
-    /// Comments heading.
-    pub comments_heading: &'static str,
-    /// No comments.
-    pub no_comments: &'static str,
-    /// Official answer badge.
-    pub official: &'static str,
-    /// Back to board.
-    pub back_to_board: &'static str,
     /// Idea not found.
     pub idea_not_found: &'static str,
     /// Board not found.
@@ -265,6 +218,157 @@ pub struct Messages {
     pub vote_failed: &'static str,
     /// Post an idea (button and form title).
     pub post_idea: &'static str,
+    /// Shipped banner, before the entry.
+    pub shipped_in: &'static str,
+    /// Shipped tag.
+    pub shipped: &'static str,
+    /// Edit button.
+    pub edit: &'static str,
+    /// Rejected tag / after rejecting.
+    pub rejected: &'static str,
+    /// Trending explanation summary.
+    pub why_here: &'static str,
+    /// Trending explanation: `{score}`, `{votes}`, `{comments}`, `{n}`, `{c}`.
+    pub trending_explain: &'static str,
+    /// Export ideas button.
+    pub export_ideas: &'static str,
+    /// Export votes button.
+    pub export_votes: &'static str,
+    /// Board settings link.
+    pub board_settings: &'static str,
+    /// Whose ideas filter legend.
+    pub show_whose: &'static str,
+    /// Remove button.
+    pub remove: &'static str,
+    /// Anonymous survey note.
+    pub anonymous_note: &'static str,
+    /// Named survey note.
+    pub named_note: &'static str,
+    /// After a failed submit.
+    pub answer_fix: &'static str,
+    /// After answering.
+    pub answer_saved: &'static str,
+    /// CSAT scale end.
+    pub csat_high: &'static str,
+    /// CSAT scale end.
+    pub csat_low: &'static str,
+    /// Edit answer.
+    pub edit_answer: &'static str,
+    /// New survey.
+    pub new_survey: &'static str,
+    /// Next screen.
+    pub next: &'static str,
+    /// Previous screen.
+    pub previous: &'static str,
+    /// No surveys.
+    pub no_surveys: &'static str,
+    /// Slider untouched.
+    pub not_answered: &'static str,
+    /// NPS scale end.
+    pub nps_high: &'static str,
+    /// NPS scale end.
+    pub nps_low: &'static str,
+    /// Other.
+    pub other_option: &'static str,
+    /// Progress: `{a}`, `{n}`.
+    pub progress_label: &'static str,
+    /// Published heading: `{n}`.
+    pub published_title: &'static str,
+    /// Required.
+    pub required: &'static str,
+    /// Results link.
+    pub see_results: &'static str,
+    /// Anonymous on a named survey.
+    pub sign_in_to_answer: &'static str,
+    /// Slider value: `{n}`.
+    pub slider_value: &'static str,
+    /// Submit.
+    pub submit_answers: &'static str,
+    /// Unknown survey.
+    pub survey_not_found: &'static str,
+    /// Not yet open: `{date}`.
+    pub survey_opens_on: &'static str,
+    /// Closed: `{n}`.
+    pub wave_closed: &'static str,
+    /// Closed with next: `{n}`, `{date}`.
+    pub wave_closed_next: &'static str,
+    /// Open: `{n}`, `{date}`.
+    pub wave_open_until: &'static str,
+    /// Actions heading.
+    pub what_we_will_do: &'static str,
+    /// Writes waiting: `{n}`.
+    pub sync_pending: &'static str,
+    /// Next attempt: `{s}` seconds.
+    pub sync_retry_in: &'static str,
+    /// Send now.
+    pub sync_send_now: &'static str,
+    /// Refused writes heading.
+    pub sync_failed_title: &'static str,
+    /// A refused write: `{what}`, `{error}`.
+    pub sync_failed_item: &'static str,
+    /// Retry a refused write.
+    pub sync_retry: &'static str,
+    /// Discard a refused write.
+    pub sync_discard: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+}
+
+/// The strings only the full app shows (pages, forms and tools the embeds do not carry), in
+/// one language. A separate table reached through [`Messages::app`], so the embed builds,
+/// which never call it, leave these strings out (the board embed carried every string of
+/// the app in both languages before).
+#[derive(Debug)]
+pub struct AppMessages {
+    // Shell
+    /// Skip link.
+    pub skip_to_content: &'static str,
+    /// Label of the main navigation.
+    pub nav_label: &'static str,
+    /// Nav: home.
+    pub nav_home: &'static str,
+    /// Nav: changelog.
+    pub nav_changelog: &'static str,
+    /// Nav: dashboard.
+    pub nav_dashboard: &'static str,
+    /// Nav: moderation.
+    pub nav_moderation: &'static str,
+    /// Language switcher label.
+    pub language: &'static str,
+    /// Role switcher label.
+    pub acting_as: &'static str,
+    /// Role switcher explanation.
+    pub demo_roles_note: &'static str,
+    /// Close button.
+    pub close: &'static str,
+    /// Cancel button.
+    pub cancel: &'static str,
+    /// Save button.
+    pub save: &'static str,
+    /// Storage is read-only.
+    pub read_only_note: &'static str,
+
+    // Home
+    /// Home heading: `{community}`.
+    pub home_title: &'static str,
+    /// Home intro.
+    pub home_intro: &'static str,
+    /// Boards heading.
+    pub boards_heading: &'static str,
+    /// Open the board.
+    pub open_board: &'static str,
+    /// No boards yet.
+    pub no_boards: &'static str,
+    /// Comments heading.
+    pub comments_heading: &'static str,
+    /// No comments.
+    pub no_comments: &'static str,
+    /// Official answer badge.
+    pub official: &'static str,
+    /// Back to board.
+    pub back_to_board: &'static str,
     /// Title field.
     pub idea_title: &'static str,
     /// Description field.
@@ -329,14 +433,8 @@ pub struct Messages {
     pub merged_from: &'static str,
     /// Announce link.
     pub publish_changelog: &'static str,
-    /// Shipped banner, before the entry.
-    pub shipped_in: &'static str,
-    /// Shipped tag.
-    pub shipped: &'static str,
     /// Contributors count: `{n}`.
     pub thanks_to: &'static str,
-    /// Edit button.
-    pub edit: &'static str,
     /// Save changes button.
     pub save_changes: &'static str,
     /// After saving.
@@ -347,8 +445,6 @@ pub struct Messages {
     pub approved: &'static str,
     /// Reject button.
     pub reject: &'static str,
-    /// Rejected tag / after rejecting.
-    pub rejected: &'static str,
     /// Held idea banner.
     pub pending_note: &'static str,
     /// Rejected idea banner.
@@ -363,20 +459,8 @@ pub struct Messages {
     pub status_history: &'static str,
     /// Voters heading.
     pub voters: &'static str,
-    /// Trending explanation summary.
-    pub why_here: &'static str,
-    /// Trending explanation: `{score}`, `{votes}`, `{comments}`, `{n}`, `{c}`.
-    pub trending_explain: &'static str,
-    /// Export ideas button.
-    pub export_ideas: &'static str,
-    /// Export votes button.
-    pub export_votes: &'static str,
-    /// Board settings link.
-    pub board_settings: &'static str,
     /// New board link and heading.
     pub new_board: &'static str,
-    /// Whose ideas filter legend.
-    pub show_whose: &'static str,
     /// Roadmap heading.
     pub roadmap_title: &'static str,
     /// Roadmap intro.
@@ -495,8 +579,6 @@ pub struct Messages {
     pub category_name: &'static str,
     /// Add category.
     pub add_category: &'static str,
-    /// Remove button.
-    pub remove: &'static str,
     /// Statuses legend.
     pub statuses_heading: &'static str,
     /// Status name.
@@ -529,16 +611,8 @@ pub struct Messages {
     pub always_shown: &'static str,
     /// Anonymous setting.
     pub anonymous_label: &'static str,
-    /// Anonymous survey note.
-    pub anonymous_note: &'static str,
-    /// Named survey note.
-    pub named_note: &'static str,
     /// Table column.
     pub answer_col: &'static str,
-    /// After a failed submit.
-    pub answer_fix: &'static str,
-    /// After answering.
-    pub answer_saved: &'static str,
     /// Link to answer.
     pub answer_survey: &'static str,
     /// Rating style.
@@ -553,16 +627,10 @@ pub struct Messages {
     pub chart_of: &'static str,
     /// Table column.
     pub count_col: &'static str,
-    /// CSAT scale end.
-    pub csat_high: &'static str,
-    /// CSAT scale end.
-    pub csat_low: &'static str,
     /// CSAT headline: `{share}`.
     pub csat_line: &'static str,
     /// Duplicate question.
     pub duplicate: &'static str,
-    /// Edit answer.
-    pub edit_answer: &'static str,
     /// Builder heading: `{title}`.
     pub edit_survey: &'static str,
     /// Emoji field.
@@ -619,20 +687,6 @@ pub struct Messages {
     pub move_down_q: &'static str,
     /// Move question up.
     pub move_up_q: &'static str,
-    /// New survey.
-    pub new_survey: &'static str,
-    /// Next screen.
-    pub next: &'static str,
-    /// Previous screen.
-    pub previous: &'static str,
-    /// No surveys.
-    pub no_surveys: &'static str,
-    /// Slider untouched.
-    pub not_answered: &'static str,
-    /// NPS scale end.
-    pub nps_high: &'static str,
-    /// NPS scale end.
-    pub nps_low: &'static str,
     /// NPS headline: `{score}`, `{p}`, `{s}`, `{d}`.
     pub nps_line: &'static str,
     /// Open days.
@@ -645,16 +699,10 @@ pub struct Messages {
     pub option_n: &'static str,
     /// Options legend.
     pub options_label: &'static str,
-    /// Other.
-    pub other_option: &'static str,
     /// Preview toggle.
     pub preview: &'static str,
-    /// Progress: `{a}`, `{n}`.
-    pub progress_label: &'static str,
     /// Publish heading: `{n}`.
     pub publish_wave: &'static str,
-    /// Published heading: `{n}`.
-    pub published_title: &'static str,
     /// Table column.
     pub question_col: &'static str,
     /// Question legend: `{n}`.
@@ -673,8 +721,6 @@ pub struct Messages {
     pub rating_max: &'static str,
     /// Recurrence.
     pub recurrence_label: &'static str,
-    /// Required.
-    pub required: &'static str,
     /// Response rate: `{rate}`, `{eligible}`.
     pub response_rate: &'static str,
     /// Results heading: `{title}`.
@@ -683,20 +729,12 @@ pub struct Messages {
     pub save_png: &'static str,
     /// Schedule legend.
     pub schedule_label: &'static str,
-    /// Results link.
-    pub see_results: &'static str,
     /// Table column.
     pub segment_col: &'static str,
     /// Table column.
     pub share_col: &'static str,
     /// Condition.
     pub show_if: &'static str,
-    /// Anonymous on a named survey.
-    pub sign_in_to_answer: &'static str,
-    /// Slider value: `{n}`.
-    pub slider_value: &'static str,
-    /// Submit.
-    pub submit_answers: &'static str,
     /// Publish: summary.
     pub summary_label: &'static str,
     /// After publishing.
@@ -707,10 +745,6 @@ pub struct Messages {
     pub suppressed_hint: &'static str,
     /// Intro field.
     pub survey_intro: &'static str,
-    /// Unknown survey.
-    pub survey_not_found: &'static str,
-    /// Not yet open: `{date}`.
-    pub survey_opens_on: &'static str,
     /// Settings legend.
     pub survey_settings: &'static str,
     /// Thanks field.
@@ -723,40 +757,14 @@ pub struct Messages {
     pub trend_hint: &'static str,
     /// Trend heading.
     pub trend_title: &'static str,
-    /// Closed: `{n}`.
-    pub wave_closed: &'static str,
-    /// Closed with next: `{n}`, `{date}`.
-    pub wave_closed_next: &'static str,
     /// Wave select.
     pub wave_label: &'static str,
     /// Wave name: `{n}`.
     pub wave_n: &'static str,
-    /// Open: `{n}`, `{date}`.
-    pub wave_open_until: &'static str,
     /// Weekday.
     pub weekday_label: &'static str,
-    /// Actions heading.
-    pub what_we_will_do: &'static str,
     /// Below threshold: `{n}`, `{m}`.
     pub withheld: &'static str,
-    /// Writes waiting: `{n}`.
-    pub sync_pending: &'static str,
-    /// Next attempt: `{s}` seconds.
-    pub sync_retry_in: &'static str,
-    /// Send now.
-    pub sync_send_now: &'static str,
-    /// Refused writes heading.
-    pub sync_failed_title: &'static str,
-    /// A refused write: `{what}`, `{error}`.
-    pub sync_failed_item: &'static str,
-    /// Retry a refused write.
-    pub sync_retry: &'static str,
-    /// Discard a refused write.
-    pub sync_discard: &'static str,
-    /// Yes.
-    pub yes: &'static str,
-    /// No.
-    pub no: &'static str,
 }
 
 impl Messages {
@@ -765,6 +773,14 @@ impl Messages {
         match locale {
             Locale::En => &EN,
             Locale::Pl => &PL,
+        }
+    }
+
+    /// The strings only the full app shows, in this table's language (see [`AppMessages`]).
+    pub fn app(&self) -> &'static AppMessages {
+        match self.locale {
+            Locale::En => &en::EN_APP,
+            Locale::Pl => &pl::PL_APP,
         }
     }
 
@@ -831,11 +847,13 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::en::EN_APP;
+    use super::pl::PL_APP;
     use super::*;
 
     /// Every `&'static str` field of a table, by debug output (keeps the test in step
     /// with the struct without listing fields twice).
-    fn strings(m: &Messages) -> Vec<(String, String)> {
+    fn strings(m: &dyn std::fmt::Debug) -> Vec<(String, String)> {
         let debug = format!("{m:#?}");
         debug
             .lines()
@@ -847,9 +865,24 @@ mod tests {
             .collect()
     }
 
+    /// The strings of a language's two tables (the embeds' and the app's).
+    fn both(m: &Messages, app: &AppMessages) -> Vec<(String, String)> {
+        let mut all = strings(m);
+        all.extend(strings(app));
+        all
+    }
+
+    #[test]
+    fn tables_have_strings() {
+        // Guards the debug-output parsing the tests below rely on.
+        assert!(strings(&EN).len() > 100 && strings(&EN_APP).len() > 200);
+        assert_eq!(strings(&EN).len(), strings(&PL).len());
+        assert_eq!(strings(&EN_APP).len(), strings(&PL_APP).len());
+    }
+
     #[test]
     fn polish_uses_the_same_placeholders_as_english() {
-        for ((k, en), (_, pl)) in strings(&EN).iter().zip(strings(&PL).iter()) {
+        for ((k, en), (_, pl)) in both(&EN, &EN_APP).iter().zip(both(&PL, &PL_APP).iter()) {
             let holes = |s: &str| {
                 let mut h: Vec<String> = s
                     .split('{')
@@ -879,9 +912,9 @@ mod tests {
             "—",
             "{n} min",
         ];
-        let untranslated: Vec<_> = strings(&EN)
+        let untranslated: Vec<_> = both(&EN, &EN_APP)
             .into_iter()
-            .zip(strings(&PL))
+            .zip(both(&PL, &PL_APP))
             .filter(|((_, en), (_, pl))| en == pl && !same_ok.iter().any(|s| en.contains(s)))
             .map(|((k, _), _)| k)
             .collect();

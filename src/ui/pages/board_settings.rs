@@ -105,7 +105,7 @@ fn BoardForm(board: Board, is_new: bool) -> impl IntoView {
                 match r {
                     Ok(saved) => {
                         errors.set(Vec::new());
-                        notices.success(t.saved);
+                        notices.success(t.app().saved);
                         if let Some(nav) = navigator {
                             nav.go(&routes::board(&saved.slug, ""));
                         }
@@ -145,32 +145,32 @@ fn BoardForm(board: Board, is_new: bool) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || can(viewer.role(), Action::ConfigureBoards) fallback=move || view! { <p>{move || i18n.t().admins_only}</p> }>
-            <h1>{move || if is_new { i18n.t().new_board.to_owned() } else { format!("{}: {}", i18n.t().board_settings, b.with(|b| b.name.clone())) }}</h1>
+        <Show when=move || can(viewer.role(), Action::ConfigureBoards) fallback=move || view! { <p>{move || i18n.t().app().admins_only}</p> }>
+            <h1>{move || if is_new { i18n.t().app().new_board.to_owned() } else { format!("{}: {}", i18n.t().board_settings, b.with(|b| b.name.clone())) }}</h1>
             <form class="g-form" on:submit=save novalidate>
-                {text_field("g-board-name", "name", |t| t.board_name, |b| b.name.clone(), |b, v| b.name = v)}
-                {text_field("g-board-slug", "slug", |t| t.board_slug, |b| b.slug.clone(), |b, v| b.slug = v)}
-                {text_field("g-board-description", "description", |t| t.board_description, |b| b.description.clone(), |b, v| b.description = v)}
+                {text_field("g-board-name", "name", |t| t.app().board_name, |b| b.name.clone(), |b, v| b.name = v)}
+                {text_field("g-board-slug", "slug", |t| t.app().board_slug, |b| b.slug.clone(), |b, v| b.slug = v)}
+                {text_field("g-board-description", "description", |t| t.app().board_description, |b| b.description.clone(), |b, v| b.description = v)}
                 <fieldset class="g-field">
-                    <legend class="g-field__label">{move || i18n.t().posting_label}</legend>
+                    <legend class="g-field__label">{move || i18n.t().app().posting_label}</legend>
                     {[(Posting::Anyone, 0u8), (Posting::Members, 1)].into_iter().map(|(p, n)| view! {
                         <label class="g-choice">
                             <input type="radio" name="g-posting" prop:checked=move || b.with(|b| b.settings.posting == p) on:change=move |_| b.update(|b| b.settings.posting = p)/>
-                            <span>{move || if n == 0 { i18n.t().posting_anyone } else { i18n.t().posting_members }}</span>
+                            <span>{move || if n == 0 { i18n.t().app().posting_anyone } else { i18n.t().app().posting_members }}</span>
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <fieldset class="g-field">
-                    <legend class="g-field__label">{move || i18n.t().moderation_label}</legend>
+                    <legend class="g-field__label">{move || i18n.t().app().moderation_label}</legend>
                     {[(Moderation::Publish, 0u8), (Moderation::Approve, 1)].into_iter().map(|(m, n)| view! {
                         <label class="g-choice">
                             <input type="radio" name="g-moderation" prop:checked=move || b.with(|b| b.settings.moderation == m) on:change=move |_| b.update(|b| b.settings.moderation = m)/>
-                            <span>{move || if n == 0 { i18n.t().moderation_publish } else { i18n.t().moderation_approve }}</span>
+                            <span>{move || if n == 0 { i18n.t().app().moderation_publish } else { i18n.t().app().moderation_approve }}</span>
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <div class="g-field">
-                    <label class="g-field__label" for="g-board-budget">{move || i18n.t().budget_label}</label>
+                    <label class="g-field__label" for="g-board-budget">{move || i18n.t().app().budget_label}</label>
                     <input id="g-board-budget" class="g-input" type="number" min="1" max="1000" inputmode="numeric" aria-describedby="g-board-budget-error"
                         aria-invalid=move || errors.with(|e| invalid(e, "budget"))
                         prop:value=move || budget_text.get() on:input=move |ev| budget_text.set(event_target_value(&ev))/>
@@ -178,21 +178,21 @@ fn BoardForm(board: Board, is_new: bool) -> impl IntoView {
                 </div>
                 <label class="g-choice">
                     <input type="checkbox" prop:checked=move || b.with(|b| b.settings.anonymous_votes) on:change=move |ev| b.update(|b| b.settings.anonymous_votes = event_target_checked(&ev))/>
-                    <span>{move || i18n.t().anonymous_votes_label}</span>
+                    <span>{move || i18n.t().app().anonymous_votes_label}</span>
                 </label>
                 <fieldset class="g-field">
-                    <legend class="g-field__label">{move || i18n.t().slow_mode_label}</legend>
+                    <legend class="g-field__label">{move || i18n.t().app().slow_mode_label}</legend>
                     <label class="g-choice">
                         <input type="checkbox" prop:checked=move || b.with(|b| b.settings.slow_mode.is_some())
                             on:change=move |ev| { let on = event_target_checked(&ev); b.update(|b| b.settings.slow_mode = on.then_some(SlowMode { max_posts: 3, minutes: 10 })) }/>
-                        <span>{move || i18n.t().slow_mode_on}</span>
+                        <span>{move || i18n.t().app().slow_mode_on}</span>
                     </label>
                     <Show when=move || b.with(|b| b.settings.slow_mode.is_some())>
                         <div class="g-inline-fields">
-                            <label class="g-field"><span class="g-field__label">{move || i18n.t().slow_posts}</span>
+                            <label class="g-field"><span class="g-field__label">{move || i18n.t().app().slow_posts}</span>
                                 <input class="g-input" type="number" min="1" max="100" prop:value=move || b.with(|b| b.settings.slow_mode.map(|s| s.max_posts).unwrap_or(3).to_string())
                                     on:input=move |ev| { let n = event_target_value(&ev).parse().unwrap_or(1u32).clamp(1, 100); b.update(|b| if let Some(s) = &mut b.settings.slow_mode { s.max_posts = n }) }/></label>
-                            <label class="g-field"><span class="g-field__label">{move || i18n.t().slow_minutes}</span>
+                            <label class="g-field"><span class="g-field__label">{move || i18n.t().app().slow_minutes}</span>
                                 <input class="g-input" type="number" min="1" max="1440" prop:value=move || b.with(|b| b.settings.slow_mode.map(|s| s.minutes).unwrap_or(10).to_string())
                                     on:input=move |ev| { let n = event_target_value(&ev).parse().unwrap_or(1u32).clamp(1, 1440); b.update(|b| if let Some(s) = &mut b.settings.slow_mode { s.minutes = n }) }/></label>
                         </div>
@@ -201,7 +201,7 @@ fn BoardForm(board: Board, is_new: bool) -> impl IntoView {
                 <Categories b=b errors=errors/>
                 <Statuses b=b errors=errors/>
                 <div class="g-form__actions">
-                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || if is_new { i18n.t().create_board } else { i18n.t().save_changes }}</button>
+                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || if is_new { i18n.t().app().create_board } else { i18n.t().app().save_changes }}</button>
                 </div>
             </form>
         </Show>
@@ -222,13 +222,13 @@ fn Categories(b: RwSignal<Board>, errors: RwSignal<Vec<FieldError>>) -> impl Int
     };
     view! {
         <fieldset class="g-field g-editor">
-            <legend class="g-field__label">{move || i18n.t().categories_heading}</legend>
+            <legend class="g-field__label">{move || i18n.t().app().categories_heading}</legend>
             <For each=move || b.with(|b| b.categories.iter().enumerate().map(|(i, c)| (i, c.id.clone())).collect::<Vec<_>>()) key=|(_, id)| id.clone() children=move |(i, id)| {
                 let field = format!("categories[{i}].name");
                 let id2 = id.clone();
                 view! {
                     <div class="g-editor__row">
-                        <label class="g-field g-field--grow"><span class="g-visually-hidden">{move || i18n.t().category_name}</span>
+                        <label class="g-field g-field--grow"><span class="g-visually-hidden">{move || i18n.t().app().category_name}</span>
                             <input class="g-input" type="text" prop:value=move || b.with(|b| b.categories.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default())
                                 aria-invalid=move || errors.with(|e| invalid(e, &field))
                                 on:input=move |ev| { let v = event_target_value(&ev); b.update(|b| if let Some(c) = b.categories.iter_mut().find(|c| c.id == id2) { c.name = v }) }/></label>
@@ -236,7 +236,7 @@ fn Categories(b: RwSignal<Board>, errors: RwSignal<Vec<FieldError>>) -> impl Int
                     </div>
                 }
             }/>
-            <button type="button" class="g-button" on:click=add>{move || i18n.t().add_category}</button>
+            <button type="button" class="g-button" on:click=add>{move || i18n.t().app().add_category}</button>
         </fieldset>
     }
 }
@@ -266,7 +266,7 @@ fn Statuses(b: RwSignal<Board>, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
     };
     view! {
         <fieldset class="g-field g-editor">
-            <legend class="g-field__label">{move || i18n.t().statuses_heading}</legend>
+            <legend class="g-field__label">{move || i18n.t().app().statuses_heading}</legend>
             <For each=move || b.with(|b| b.statuses.iter().enumerate().map(|(i, s)| (i, s.id.clone(), b.statuses.len())).collect::<Vec<_>>()) key=|k| k.clone() children=move |(i, id, n)| {
                 let get = {
                     let id = id.clone();
@@ -282,15 +282,15 @@ fn Statuses(b: RwSignal<Board>, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                 let color_field = format!("statuses[{i}].color");
                 view! {
                     <div class="g-editor__row g-editor__row--status">
-                        <label class="g-field g-field--grow"><span class="g-field__label">{move || i18n.t().status_name}</span>
+                        <label class="g-field g-field--grow"><span class="g-field__label">{move || i18n.t().app().status_name}</span>
                             <input class="g-input" type="text" aria-invalid=move || errors.with(|e| invalid(e, &name_field))
                                 prop:value=move || g1().map(|s| status_badge_name(&s, i18n.t())).unwrap_or_default()
                                 on:input=move |ev| { let v = event_target_value(&ev); u1(&|s: &mut Status| s.label = Label::Custom(v.clone())) }/></label>
-                        <label class="g-field"><span class="g-field__label">{move || i18n.t().status_color}</span>
+                        <label class="g-field"><span class="g-field__label">{move || i18n.t().app().status_color}</span>
                             <input class="g-input g-input--color" type="color" aria-invalid=move || errors.with(|e| invalid(e, &color_field))
                                 prop:value=move || g2().map(|s| s.color).unwrap_or_default()
                                 on:input=move |ev| { let v = event_target_value(&ev); u2(&|s: &mut Status| s.color = v.clone()) }/></label>
-                        <label class="g-field"><span class="g-field__label">{move || i18n.t().status_lane}</span>
+                        <label class="g-field"><span class="g-field__label">{move || i18n.t().app().status_lane}</span>
                             <select class="g-select" prop:value=move || g3().map(|s| s.lane.as_str()).unwrap_or("open")
                                 on:change=move |ev| { let lane = match event_target_value(&ev).as_str() { "active" => Lane::Active, "closed" => Lane::Closed, _ => Lane::Open }; u3(&|s: &mut Status| s.lane = lane) }>
                                 {[Lane::Open, Lane::Active, Lane::Closed].into_iter().map(|l| {
@@ -299,19 +299,19 @@ fn Statuses(b: RwSignal<Board>, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                                 }).collect_view()}
                             </select></label>
                         <label class="g-choice"><input type="checkbox" prop:checked=move || g4().is_some_and(|s| s.roadmap) on:change=move |ev| { let v = event_target_checked(&ev); u4(&|s: &mut Status| s.roadmap = v) }/>
-                            <span>{move || i18n.t().on_roadmap}</span></label>
+                            <span>{move || i18n.t().app().on_roadmap}</span></label>
                         <label class="g-choice"><input type="checkbox" prop:checked=move || g5().is_some_and(|s| s.shipped) on:change=move |ev| { let v = event_target_checked(&ev); u5(&|s: &mut Status| s.shipped = v) }/>
-                            <span>{move || i18n.t().counts_as_shipped}</span></label>
+                            <span>{move || i18n.t().app().counts_as_shipped}</span></label>
                         <div class="g-editor__moves">
                             <button type="button" class="g-button g-button--small" disabled=i == 0 on:click=move |_| swap(i.saturating_sub(1), i)
-                                aria-label=move || format!("{} {}", i18n.t().move_up, i + 1)>"↑"</button>
+                                aria-label=move || format!("{} {}", i18n.t().app().move_up, i + 1)>"↑"</button>
                             <button type="button" class="g-button g-button--small" disabled=i + 1 == n on:click=move |_| swap(i, i + 1)
-                                aria-label=move || format!("{} {}", i18n.t().move_down, i + 1)>"↓"</button>
+                                aria-label=move || format!("{} {}", i18n.t().app().move_down, i + 1)>"↓"</button>
                         </div>
                     </div>
                 }
             }/>
-            <button type="button" class="g-button" on:click=add>{move || i18n.t().add_status}</button>
+            <button type="button" class="g-button" on:click=add>{move || i18n.t().app().add_status}</button>
         </fieldset>
     }
 }

@@ -35,8 +35,8 @@ pub fn ChangelogPage() -> impl IntoView {
     });
     view! {
         <section class="g-page g-changelog">
-            <h1>{move || i18n.t().changelog_title}</h1>
-            <p class="g-hero__intro">{move || i18n.t().changelog_intro}</p>
+            <h1>{move || i18n.t().app().changelog_title}</h1>
+            <p class="g-hero__intro">{move || i18n.t().app().changelog_intro}</p>
             <Show when=move || viewer.role() == Role::Admin>
                 {move || boards_and_ideas.get().and_then(|r| r.value).map(|(boards, ideas)| view! { <Composer boards=boards ideas=ideas/> })}
             </Show>
@@ -45,7 +45,7 @@ pub fn ChangelogPage() -> impl IntoView {
             {move || {
                 let entries = community.changelog.get();
                 if entries.is_empty() {
-                    return view! { <p class="g-empty">{move || i18n.t().no_entries}</p> }.into_any();
+                    return view! { <p class="g-empty">{move || i18n.t().app().no_entries}</p> }.into_any();
                 }
                 let (boards, ideas) = boards_and_ideas.get().map(|r| r.value_or_default()).unwrap_or_default();
                 view! {
@@ -89,10 +89,10 @@ fn Entry(entry: ChangelogEntry, boards: Vec<Board>, ideas: Vec<Idea>) -> impl In
                 <p class="g-entry__thanks">
                     {move || {
                         let names: Vec<String> = contributors.iter().take(NAMED).map(|m| viewer.name_of(m).unwrap_or_else(|| m.to_string())).collect();
-                        let mut text = fill(i18n.t().thanks_names, &[("names", &names.join(", "))]);
+                        let mut text = fill(i18n.t().app().thanks_names, &[("names", &names.join(", "))]);
                         if contributors.len() > NAMED {
                             text.push(' ');
-                            text.push_str(&fill(i18n.t().and_more, &[("n", &(contributors.len() - NAMED).to_string())]));
+                            text.push_str(&fill(i18n.t().app().and_more, &[("n", &(contributors.len() - NAMED).to_string())]));
                         }
                         text
                     }}
@@ -157,7 +157,7 @@ fn Composer(boards: Vec<Board>, ideas: Vec<Idea>) -> impl IntoView {
                 match r {
                     Ok(entry) => {
                         notices.success(fill(
-                            t.published_ok,
+                            t.app().published_ok,
                             &[("n", &entry.contributors.len().to_string())],
                         ));
                         title.set(String::new());
@@ -176,25 +176,25 @@ fn Composer(boards: Vec<Board>, ideas: Vec<Idea>) -> impl IntoView {
     view! {
         <div class="g-composer">
             <button type="button" class="g-button g-button--primary" aria-expanded=move || if open.get() { "true" } else { "false" } on:click=move |_| open.update(|o| *o = !*o)>
-                {move || i18n.t().new_entry}
+                {move || i18n.t().app().new_entry}
             </button>
             <Show when=move || open.get()>
                 <form class="g-form" on:submit=publish novalidate>
                     <div class="g-field">
-                        <label class="g-field__label" for="g-entry-title">{move || i18n.t().entry_title}</label>
+                        <label class="g-field__label" for="g-entry-title">{move || i18n.t().app().entry_title}</label>
                         <input id="g-entry-title" class="g-input" type="text" aria-describedby="g-entry-title-error" aria-invalid=move || errors.with(|e| invalid(e, "title"))
                             prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
                         <FieldErrorText id="g-entry-title-error" field="title" errors=errors/>
                     </div>
                     <div class="g-field">
-                        <label class="g-field__label" for="g-entry-body">{move || i18n.t().entry_body}</label>
+                        <label class="g-field__label" for="g-entry-body">{move || i18n.t().app().entry_body}</label>
                         <textarea id="g-entry-body" class="g-textarea" rows="4" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                         <FieldErrorText id="g-entry-body-error" field="body" errors=errors/>
                     </div>
                     <fieldset class="g-field">
-                        <legend class="g-field__label">{move || i18n.t().entry_ideas}</legend>
+                        <legend class="g-field__label">{move || i18n.t().app().entry_ideas}</legend>
                         {if shipped.is_empty() {
-                            view! { <p class="g-empty">{move || i18n.t().no_shipped_ideas}</p> }.into_any()
+                            view! { <p class="g-empty">{move || i18n.t().app().no_shipped_ideas}</p> }.into_any()
                         } else {
                             shipped.iter().map(|(_, idea)| {
                                 let id = idea.id.clone();
@@ -211,7 +211,7 @@ fn Composer(boards: Vec<Board>, ideas: Vec<Idea>) -> impl IntoView {
                         <FieldErrorText id="g-entry-ideas-error" field="ideas" errors=errors/>
                     </fieldset>
                     <div class="g-form__actions">
-                        <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().publish}</button>
+                        <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().app().publish}</button>
                     </div>
                 </form>
             </Show>

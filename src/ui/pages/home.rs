@@ -83,17 +83,17 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="g-page">
             <div class="g-hero">
-                <h1>{move || fill(i18n.t().home_title, &[("community", &community)])}</h1>
-                <p class="g-hero__intro">{move || i18n.t().home_intro}</p>
+                <h1>{move || fill(i18n.t().app().home_title, &[("community", &community)])}</h1>
+                <p class="g-hero__intro">{move || i18n.t().app().home_intro}</p>
             </div>
-            <h2>{move || i18n.t().boards_heading}</h2>
+            <h2>{move || i18n.t().app().boards_heading}</h2>
             <Transition fallback=move || view! { <p class="g-loading">{move || i18n.t().loading}</p> }>
                 {move || {
                     summaries
                         .get()
                         .map(|result| match result {
                             Err(e) => view! { <crate::ui::components::ReadProblem error=Some(e)/> }.into_any(),
-                            Ok(list) if list.is_empty() => view! { <p>{move || i18n.t().no_boards}</p> }.into_any(),
+                            Ok(list) if list.is_empty() => view! { <p>{move || i18n.t().app().no_boards}</p> }.into_any(),
                             Ok(list) => {
                                 view! {
                                     <ul class="g-cards" role="list">

@@ -101,9 +101,9 @@ pub fn ModerationPage() -> impl IntoView {
     let data = use_read(load);
     view! {
         <section class="g-page g-moderation">
-            <h1>{move || i18n.t().nav_moderation}</h1>
-            <Show when=move || can(viewer.role(), Action::Moderate) fallback=move || view! { <p>{move || i18n.t().moderators_only}</p> }>
-                <h2>{move || i18n.t().queue_heading}</h2>
+            <h1>{move || i18n.t().app().nav_moderation}</h1>
+            <Show when=move || can(viewer.role(), Action::Moderate) fallback=move || view! { <p>{move || i18n.t().app().moderators_only}</p> }>
+                <h2>{move || i18n.t().app().queue_heading}</h2>
                 {move || {
                     let Some(read) = data.get() else {
                         return view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any();
@@ -111,25 +111,25 @@ pub fn ModerationPage() -> impl IntoView {
                     let problem = view! { <ReadProblem error=read.error.clone() shown_before=read.value.is_some()/> };
                     let Some(d) = read.value else { return problem.into_any() };
                     if d.queue.is_empty() {
-                        return view! { {problem} <p class="g-empty">{move || i18n.t().queue_empty}</p> }.into_any();
+                        return view! { {problem} <p class="g-empty">{move || i18n.t().app().queue_empty}</p> }.into_any();
                     }
                     view! { {problem} <ul class="g-queue" role="list">{d.queue.into_iter().map(|item| view! { <QueueItem item=item/> }).collect_view()}</ul> }.into_any()
                 }}
                 {move || community.error.get().map(|e| view! { <ReadProblem error=Some(e) shown_before=true/> })}
                 <WordFilter/>
-                <h2>{move || i18n.t().log_heading}</h2>
+                <h2>{move || i18n.t().app().log_heading}</h2>
                 {move || {
                     let Some(d) = data.get().and_then(|r| r.value) else { return ().into_any() };
                     if d.log.is_empty() {
-                        return view! { <p class="g-empty">{move || i18n.t().log_empty}</p> }.into_any();
+                        return view! { <p class="g-empty">{move || i18n.t().app().log_empty}</p> }.into_any();
                     }
                     view! {
                         <table class="g-table">
                             <thead><tr>
-                                <th scope="col">{move || i18n.t().log_when}</th>
-                                <th scope="col">{move || i18n.t().log_who}</th>
-                                <th scope="col">{move || i18n.t().log_what}</th>
-                                <th scope="col">{move || i18n.t().log_note}</th>
+                                <th scope="col">{move || i18n.t().app().log_when}</th>
+                                <th scope="col">{move || i18n.t().app().log_who}</th>
+                                <th scope="col">{move || i18n.t().app().log_what}</th>
+                                <th scope="col">{move || i18n.t().app().log_note}</th>
                             </tr></thead>
                             <tbody>
                                 {d.log.into_iter().map(|l| {
@@ -197,7 +197,7 @@ fn QueueItem(item: Item) -> impl IntoView {
                 c.decide(&post, &board, decision, "").await
             },
             move |r| match r {
-                Ok(()) => notices.success(i18n.t_untracked().saved),
+                Ok(()) => notices.success(i18n.t_untracked().app().saved),
                 Err(OpError::Rule(e)) => notices.error(i18n.t_untracked().domain_error(&e)),
                 Err(OpError::Store(_)) => {}
             },
@@ -220,7 +220,7 @@ fn QueueItem(item: Item) -> impl IntoView {
     view! {
         <li class="g-queue__item">
             <p class="g-queue__where">
-                {move || if is_comment { i18n.t().queue_comment_on } else { i18n.t().queue_idea_on }} " "
+                {move || if is_comment { i18n.t().app().queue_comment_on } else { i18n.t().app().queue_idea_on }} " "
                 <a href=idea_href>{idea_title.clone()}</a> " · " {board_name} " · " <ActorName actor=author/>
             </p>
             {held.map(|r| view! { <p class="g-tag g-tag--warning">{move || i18n.t().hold_reason(&r)}</p> })}
@@ -228,7 +228,7 @@ fn QueueItem(item: Item) -> impl IntoView {
                 let n = reports.len();
                 view! {
                     <details class="g-queue__reports">
-                        <summary>{move || fill(i18n.t().reports_count, &[("n", &n.to_string())])}</summary>
+                        <summary>{move || fill(i18n.t().app().reports_count, &[("n", &n.to_string())])}</summary>
                         <ul>{reports.iter().map(|r| {
                             let reason = r.reason;
                             let note = r.note.clone();
@@ -240,10 +240,10 @@ fn QueueItem(item: Item) -> impl IntoView {
             <Show when=move || !editing.get() fallback=move || view! {
                 <div class="g-form">
                     {(!is_comment).then(|| view! {
-                        <label class="g-field"><span class="g-field__label">{move || i18n.t().idea_title}</span>
+                        <label class="g-field"><span class="g-field__label">{move || i18n.t().app().idea_title}</span>
                             <input class="g-input" type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/></label>
                     })}
-                    <label class="g-field"><span class="g-field__label">{move || i18n.t().text_label}</span>
+                    <label class="g-field"><span class="g-field__label">{move || i18n.t().app().text_label}</span>
                         <textarea class="g-textarea" rows="4" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea></label>
                 </div>
             }>
@@ -252,15 +252,15 @@ fn QueueItem(item: Item) -> impl IntoView {
             <div class="g-toolbar">
                 {(!published).then(|| view! {
                     <button type="button" class="g-button g-button--primary" disabled=move || ops.busy() on:click=move |_| decide(Decision::Approve)>
-                        {move || if editing.get() { i18n.t().save_and_approve } else { i18n.t().approve }}
+                        {move || if editing.get() { i18n.t().app().save_and_approve } else { i18n.t().app().approve }}
                     </button>
                 })}
                 {published.then(|| view! {
                     <button type="button" class="g-button g-button--primary" disabled=move || ops.busy() on:click=move |_| decide(Decision::DismissReports)>
-                        {move || i18n.t().dismiss_reports}
+                        {move || i18n.t().app().dismiss_reports}
                     </button>
                 })}
-                <button type="button" class="g-button g-button--danger" disabled=move || ops.busy() on:click=move |_| decide(Decision::Reject)>{move || i18n.t().reject}</button>
+                <button type="button" class="g-button g-button--danger" disabled=move || ops.busy() on:click=move |_| decide(Decision::Reject)>{move || i18n.t().app().reject}</button>
                 <button type="button" class="g-button" aria-expanded=move || if editing.get() { "true" } else { "false" } on:click=move |_| editing.update(|e| *e = !*e)>
                     {move || i18n.t().edit}
                 </button>
@@ -309,7 +309,7 @@ fn WordFilter() -> impl IntoView {
         ops.run(
             move |c| async move { c.save_settings(&s).await },
             move |r| match r {
-                Ok(_) => notices.success(i18n.t_untracked().settings_saved),
+                Ok(_) => notices.success(i18n.t_untracked().app().settings_saved),
                 Err(OpError::Rule(e)) => notices.error(i18n.t_untracked().domain_error(&e)),
                 Err(OpError::Store(_)) => {}
             },
@@ -317,9 +317,9 @@ fn WordFilter() -> impl IntoView {
     };
     view! {
         <section class="g-section" aria-labelledby="g-word-filter">
-            <h2 id="g-word-filter">{move || i18n.t().word_filter_heading}</h2>
+            <h2 id="g-word-filter">{move || i18n.t().app().word_filter_heading}</h2>
             <form class="g-form" on:submit=save>
-                <p class="g-field__hint">{move || i18n.t().word_filter_hint}</p>
+                <p class="g-field__hint">{move || i18n.t().app().word_filter_hint}</p>
                 <div class="g-columns">
                     {Locale::ALL.into_iter().map(|l| {
                         let id = format!("g-words-{}", l.tag());
@@ -335,10 +335,10 @@ fn WordFilter() -> impl IntoView {
                 </div>
                 <label class="g-choice">
                     <input type="checkbox" prop:checked=move || hold_links.get() on:change=move |ev| hold_links.set(event_target_checked(&ev))/>
-                    <span>{move || i18n.t().hold_links}</span>
+                    <span>{move || i18n.t().app().hold_links}</span>
                 </label>
                 <div class="g-form__actions">
-                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy() || !community.settings_read.get()>{move || i18n.t().save}</button>
+                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy() || !community.settings_read.get()>{move || i18n.t().app().save}</button>
                 </div>
             </form>
         </section>

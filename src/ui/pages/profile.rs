@@ -41,7 +41,7 @@ pub fn ProfilePage() -> impl IntoView {
                 Some(None) => ().into_any(),
                 Some(Some((None, _, _))) => view! {
                     <h1>{move || i18n.t().not_found_title}</h1>
-                    <p>{move || i18n.t().member_not_found}</p>
+                    <p>{move || i18n.t().app().member_not_found}</p>
                 }
                 .into_any(),
                 Some(Some((Some(m), ideas, boards))) => {
@@ -56,12 +56,12 @@ pub fn ProfilePage() -> impl IntoView {
                     view! {
                         <h1>{m.name.clone()} " " <ContributorBadge member=m.id.clone()/></h1>
                         <p class="g-profile__meta">
-                            {move || format!("{} · {}", i18n.t().role(m.role), fill(i18n.t().joined, &[("date", &format::date(i18n.locale(), joined))]))}
+                            {move || format!("{} · {}", i18n.t().role(m.role), fill(i18n.t().app().joined, &[("date", &format::date(i18n.locale(), joined))]))}
                         </p>
                         <Show when=move || community.is_contributor(&mid)>
-                            <p class="g-banner g-banner--success">{move || i18n.t().contributor_note}</p>
+                            <p class="g-banner g-banner--success">{move || i18n.t().app().contributor_note}</p>
                         </Show>
-                        <h2>{move || i18n.t().ideas_posted} " (" {count} ")"</h2>
+                        <h2>{move || i18n.t().app().ideas_posted} " (" {count} ")"</h2>
                         <ul>{visible.into_iter().map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}</ul>
                     }
                     .into_any()

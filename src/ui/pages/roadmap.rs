@@ -39,12 +39,12 @@ pub fn RoadmapPage() -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <section class="g-page g-roadmap">
-            <h1>{move || i18n.t().roadmap_title}</h1>
-            <p class="g-hero__intro">{move || i18n.t().roadmap_intro}</p>
+            <h1>{move || i18n.t().app().roadmap_title}</h1>
+            <p class="g-hero__intro">{move || i18n.t().app().roadmap_intro}</p>
             {move || read.get().map(|r| view! { <ReadProblem error=r.error shown_before=r.value.is_some()/> })}
             <Show when=move || boards().is_some_and(|b| b.len() > 1)>
                 <label class="g-field g-field--inline">
-                    <span class="g-field__label">{move || i18n.t().board_label}</span>
+                    <span class="g-field__label">{move || i18n.t().app().board_label}</span>
                     <select class="g-select" prop:value=move || slug.get() on:change={
                         let navigate = navigate.clone();
                         move |ev| {
@@ -134,7 +134,7 @@ fn Lanes(board: crate::ui::hooks::UseBoard, lanes: Vec<Status>) -> impl IntoView
                             }/>
                         </ul>
                         <Show when=move || cards.with(Vec::is_empty)>
-                            <p class="g-empty">{move || i18n.t().lane_empty}</p>
+                            <p class="g-empty">{move || i18n.t().app().lane_empty}</p>
                         </Show>
                     </section>
                 }
@@ -169,7 +169,7 @@ fn Card(
             let status = status.clone();
             move || {
                 fill(
-                    i18n.t().move_to,
+                    i18n.t().app().move_to,
                     &[
                         ("title", &title),
                         ("status", &status_badge_name(&status, i18n.t())),
@@ -184,7 +184,7 @@ fn Card(
                 let to_id = status.id.clone();
                 let name = status_badge_name(&status, i18n.t_untracked());
                 ops.run(move |c| async move { c.change_status(&current, &to_id).await }, move |r| match r {
-                    Ok(_) => notices.success(fill(i18n.t_untracked().status_changed, &[("status", &name)])),
+                    Ok(_) => notices.success(fill(i18n.t_untracked().app().status_changed, &[("status", &name)])),
                     Err(OpError::Rule(e)) => notices.error(i18n.t_untracked().domain_error(&e)),
                     Err(OpError::Store(_)) => {}
                 });

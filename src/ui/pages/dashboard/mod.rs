@@ -91,7 +91,7 @@ fn Page(report: bool) -> impl IntoView {
                 when=move || can(viewer.role(), Action::SeeDashboard)
                 fallback=move || view! {
                     <h1>{move || i18n.t().dash().title}</h1>
-                    <p>{move || i18n.t().moderators_only}</p>
+                    <p>{move || i18n.t().app().moderators_only}</p>
                 }
             >
                 <Dashboard report=report/>

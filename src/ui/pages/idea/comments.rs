@@ -45,7 +45,7 @@ pub fn Comments(
     let open = move || idea.with(|i| i.as_ref().is_some_and(|i| i.merged_into.is_none()));
     view! {
         <section class="g-section" aria-labelledby="g-comments">
-            <h2 id="g-comments">{move || i18n.t().comments_heading}</h2>
+            <h2 id="g-comments">{move || i18n.t().app().comments_heading}</h2>
             {move || {
                 let Some(read) = comments.get() else {
                     return view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any();
@@ -55,7 +55,7 @@ pub fn Comments(
                     return problem.into_any();
                 };
                 if list.is_empty() {
-                    return view! { {problem} <p class="g-empty">{move || i18n.t().no_comments}</p> }.into_any();
+                    return view! { {problem} <p class="g-empty">{move || i18n.t().app().no_comments}</p> }.into_any();
                 }
                 view! {
                     {problem}
@@ -69,7 +69,7 @@ pub fn Comments(
                                 <li class="g-comment" class:g-comment--official=c.official class:g-comment--held=held>
                                     <p class="g-comment__byline">
                                         <span class="g-comment__author"><ActorName actor=c.author.clone()/></span>
-                                        {c.official.then(|| view! { <span class="g-tag g-tag--official">{move || i18n.t().official}</span> })}
+                                        {c.official.then(|| view! { <span class="g-tag g-tag--official">{move || i18n.t().app().official}</span> })}
                                         {held.then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().pending_approval}</span> })}
                                         <span class="g-comment__time">{move || format::date_time(i18n.locale(), at)}</span>
                                     </p>
@@ -82,7 +82,7 @@ pub fn Comments(
                 }
                 .into_any()
             }}
-            <Show when=open fallback=move || view! { <p class="g-empty">{move || i18n.t().comments_closed}</p> }>
+            <Show when=open fallback=move || view! { <p class="g-empty">{move || i18n.t().app().comments_closed}</p> }>
                 <CommentForm idea=idea/>
             </Show>
         </section>

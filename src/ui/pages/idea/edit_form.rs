@@ -64,7 +64,7 @@ pub fn EditIdeaForm(
                 match result {
                     Ok(saved) => {
                         idea.set(Some(saved));
-                        notices.success(t.saved);
+                        notices.success(t.app().saved);
                         on_done.try_run(());
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => errors.set(e),
@@ -77,14 +77,14 @@ pub fn EditIdeaForm(
     view! {
         <form class="g-form" on:submit=save novalidate>
             <div class="g-field">
-                <label class="g-field__label" for="g-edit-title">{move || i18n.t().idea_title}</label>
+                <label class="g-field__label" for="g-edit-title">{move || i18n.t().app().idea_title}</label>
                 <input id="g-edit-title" class="g-input" type="text" aria-describedby="g-edit-title-error"
                     aria-invalid=move || errors.with(|e| invalid(e, "title"))
                     prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
                 <FieldErrorText id="g-edit-title-error" field="title" errors=errors/>
             </div>
             <div class="g-field">
-                <label class="g-field__label" for="g-edit-description">{move || i18n.t().idea_description}</label>
+                <label class="g-field__label" for="g-edit-description">{move || i18n.t().app().idea_description}</label>
                 <textarea id="g-edit-description" class="g-textarea" rows="6" aria-describedby="g-edit-description-error"
                     aria-invalid=move || errors.with(|e| invalid(e, "description"))
                     prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
@@ -94,7 +94,7 @@ pub fn EditIdeaForm(
                 <div class="g-field">
                     <label class="g-field__label" for="g-edit-category">{move || i18n.t().category}</label>
                     <select id="g-edit-category" class="g-select" prop:value=move || category.get() on:change=move |ev| category.set(event_target_value(&ev))>
-                        <option value="">{move || i18n.t().no_category}</option>
+                        <option value="">{move || i18n.t().app().no_category}</option>
                         {categories.iter().map(|c| {
                             let id = c.id.0.clone();
                             let sel = id.clone();
@@ -104,8 +104,8 @@ pub fn EditIdeaForm(
                 </div>
             })}
             <div class="g-form__actions">
-                <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().save_changes}</button>
-                <button type="button" class="g-button" on:click=move |_| on_done.run(())>{move || i18n.t().cancel}</button>
+                <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().app().save_changes}</button>
+                <button type="button" class="g-button" on:click=move |_| on_done.run(())>{move || i18n.t().app().cancel}</button>
             </div>
         </form>
     }

@@ -210,7 +210,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
     let report_key = idea.id.to_string();
     view! {
         <p class="g-breadcrumb">
-            <a href=routes::board(&b.slug, "")>{move || i18n.t().back_to_board} ": " {b.name.clone()}</a>
+            <a href=routes::board(&b.slug, "")>{move || i18n.t().app().back_to_board} ": " {b.name.clone()}</a>
         </p>
         <header class="g-idea-page__header">
             <VoteButton
@@ -227,7 +227,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
                 <p class="g-idea__meta">
                     {status.map(|s| view! { <StatusBadge status=s/> })}
                     {category.map(|c| view! { <span class="g-tag">{c}</span> })}
-                    <span>{move || i18n.t().posted_by_label} " " <ActorName actor=author.clone()/> " · " {move || format::date(i18n.locale(), created)}</span>
+                    <span>{move || i18n.t().app().posted_by_label} " " <ActorName actor=author.clone()/> " · " {move || format::date(i18n.locale(), created)}</span>
                 </p>
                 <p class="g-idea-page__votes" aria-live="polite">
                     {move || {
@@ -244,8 +244,8 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
             </div>
         </header>
         {match visibility {
-            Visibility::Pending(_) => Some(view! { <p class="g-banner g-banner--warning">{move || i18n.t().pending_note}</p> }.into_any()),
-            Visibility::Rejected => Some(view! { <p class="g-banner g-banner--warning">{move || i18n.t().rejected_note}</p> }.into_any()),
+            Visibility::Pending(_) => Some(view! { <p class="g-banner g-banner--warning">{move || i18n.t().app().pending_note}</p> }.into_any()),
+            Visibility::Rejected => Some(view! { <p class="g-banner g-banner--warning">{move || i18n.t().app().rejected_note}</p> }.into_any()),
             Visibility::Published => None,
         }}
         {merged_into.map(|(href, title)| view! {
@@ -254,7 +254,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
         {move || shipped_entry.get().map(|(title, n)| view! {
             <p class="g-banner g-banner--success">
                 {move || i18n.t().shipped_in} " " <a href=routes::changelog(None)>{title.clone()}</a> ". "
-                {move || fill(i18n.t().thanks_to, &[("n", &n.to_string())])}
+                {move || fill(i18n.t().app().thanks_to, &[("n", &n.to_string())])}
             </p>
         })}
         <section class="g-section" aria-labelledby="g-description">
@@ -277,7 +277,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
         </section>
         {(!merged_from.is_empty()).then(|| view! {
             <section class="g-section" aria-labelledby="g-merged">
-                <h2 id="g-merged">{move || i18n.t().merged_from}</h2>
+                <h2 id="g-merged">{move || i18n.t().app().merged_from}</h2>
                 <ul>{merged_from.into_iter().map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}</ul>
             </section>
         })}
@@ -286,7 +286,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
         </Show>
         {(!history.is_empty()).then(|| view! {
             <section class="g-section" aria-labelledby="g-history">
-                <h2 id="g-history">{move || i18n.t().status_history}</h2>
+                <h2 id="g-history">{move || i18n.t().app().status_history}</h2>
                 <ol class="g-history">
                     {history.into_iter().map(|change| {
                         let b = board_for_status.clone();
@@ -307,7 +307,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
         })}
         <Show when=move || viewer.role() == Role::Admin>
             <section class="g-section" aria-labelledby="g-voters">
-                <h2 id="g-voters">{move || i18n.t().voters}</h2>
+                <h2 id="g-voters">{move || i18n.t().app().voters}</h2>
                 {move || voters.get().map(|read| view! {
                     <ReadProblem error=read.error.clone() shown_before=read.value.is_some()/>
                     <ul class="g-voters">

@@ -64,7 +64,10 @@ pub fn StaffTools(
             move |r| {
                 report(
                     r,
-                    fill(i18n.t_untracked().status_changed, &[("status", &name)]),
+                    fill(
+                        i18n.t_untracked().app().status_changed,
+                        &[("status", &name)],
+                    ),
                 )
             },
         );
@@ -76,7 +79,7 @@ pub fn StaffTools(
         let post = PostRef::Idea(current.id.clone());
         let board_id = current.board_id.clone();
         let ok = if decision == Decision::Approve {
-            i18n.t_untracked().approved
+            i18n.t_untracked().app().approved
         } else {
             i18n.t_untracked().rejected
         };
@@ -135,7 +138,12 @@ pub fn StaffTools(
         let title = into.title.clone();
         ops.run(
             move |c| async move { c.merge(&from, &into).await },
-            move |r| report(r, fill(i18n.t_untracked().merged_ok, &[("title", &title)])),
+            move |r| {
+                report(
+                    r,
+                    fill(i18n.t_untracked().app().merged_ok, &[("title", &title)]),
+                )
+            },
         );
     };
     let held = move || {
@@ -149,16 +157,16 @@ pub fn StaffTools(
         .unwrap_or_default();
     view! {
         <section class="g-section g-staff" aria-labelledby="g-staff-title">
-            <h2 id="g-staff-title">{move || i18n.t().moderation_tools}</h2>
+            <h2 id="g-staff-title">{move || i18n.t().app().moderation_tools}</h2>
             <Show when=held>
                 <div class="g-toolbar">
-                    <button type="button" class="g-button g-button--primary" on:click=move |_| decide(Decision::Approve)>{move || i18n.t().approve}</button>
-                    <button type="button" class="g-button g-button--danger" on:click=move |_| decide(Decision::Reject)>{move || i18n.t().reject}</button>
+                    <button type="button" class="g-button g-button--primary" on:click=move |_| decide(Decision::Approve)>{move || i18n.t().app().approve}</button>
+                    <button type="button" class="g-button g-button--danger" on:click=move |_| decide(Decision::Reject)>{move || i18n.t().app().reject}</button>
                 </div>
             </Show>
             <div class="g-toolbar">
                 <label class="g-field g-field--inline">
-                    <span class="g-field__label">{move || i18n.t().change_status}</span>
+                    <span class="g-field__label">{move || i18n.t().app().change_status}</span>
                     <select class="g-select" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                         {move || statuses().into_iter().map(|s| {
                             let id = s.id.0.clone();
@@ -167,13 +175,13 @@ pub fn StaffTools(
                         }).collect_view()}
                     </select>
                 </label>
-                <button type="button" class="g-button" disabled=move || ops.busy() on:click=apply_status>{move || i18n.t().apply}</button>
+                <button type="button" class="g-button" disabled=move || ops.busy() on:click=apply_status>{move || i18n.t().app().apply}</button>
             </div>
             <Show when=move || idea.with(|i| i.as_ref().is_some_and(|i| i.merged_into.is_none()))>
                 <fieldset class="g-field g-merge">
-                    <legend class="g-field__label">{move || i18n.t().merge_into}</legend>
+                    <legend class="g-field__label">{move || i18n.t().app().merge_into}</legend>
                     <label class="g-field">
-                        <span class="g-field__hint">{move || i18n.t().merge_search}</span>
+                        <span class="g-field__hint">{move || i18n.t().app().merge_search}</span>
                         <input class="g-input" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
                     </label>
                     <ul class="g-merge__list" role="list">
@@ -193,14 +201,14 @@ pub fn StaffTools(
                         {move || {
                             let into = target.get().and_then(|t| candidates.with(|c| c.iter().find(|(i, _)| *i == t).map(|(_, title)| title.clone()))).unwrap_or_default();
                             let from = idea.with(|i| i.as_ref().map(|i| i.title.clone())).unwrap_or_default();
-                            if into.is_empty() { i18n.t().merge_pick.to_owned() } else { fill(i18n.t().merge_confirm, &[("from", &from), ("into", &into)]) }
+                            if into.is_empty() { i18n.t().app().merge_pick.to_owned() } else { fill(i18n.t().app().merge_confirm, &[("from", &from), ("into", &into)]) }
                         }}
                     </button>
                 </fieldset>
             </Show>
             {(announce).then(|| view! {
                 <Show when=move || viewer.role() == Role::Admin>
-                    <p><a class="g-button" href=routes::changelog(Some(&idea_id))>{move || i18n.t().publish_changelog}</a></p>
+                    <p><a class="g-button" href=routes::changelog(Some(&idea_id))>{move || i18n.t().app().publish_changelog}</a></p>
                 </Show>
             })}
         </section>

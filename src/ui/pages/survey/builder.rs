@@ -122,11 +122,11 @@ fn default_kind(key: &str, t: &Messages) -> QuestionKind {
         vec![
             ChoiceOption {
                 id: "a".into(),
-                label: format!("{} 1", t.option_label),
+                label: format!("{} 1", t.app().option_label),
             },
             ChoiceOption {
                 id: "b".into(),
-                label: format!("{} 2", t.option_label),
+                label: format!("{} 2", t.app().option_label),
             },
         ]
     };
@@ -192,7 +192,7 @@ fn Builder(survey: Survey) -> impl IntoView {
                 match r {
                     Ok(saved) => {
                         errors.set(Vec::new());
-                        notices.success(t.saved);
+                        notices.success(t.app().saved);
                         let id = saved.id.to_string();
                         s.set(saved);
                         if is_new {
@@ -202,7 +202,7 @@ fn Builder(survey: Survey) -> impl IntoView {
                         }
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => {
-                        notices.error(t.fix_fields);
+                        notices.error(t.app().fix_fields);
                         errors.set(e);
                     }
                     Err(OpError::Rule(e)) => notices.error(t.domain_error(&e)),
@@ -234,12 +234,12 @@ fn Builder(survey: Survey) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || can(viewer.role(), Action::ManageSurveys) fallback=move || view! { <p>{move || i18n.t().admins_only}</p> }>
+        <Show when=move || can(viewer.role(), Action::ManageSurveys) fallback=move || view! { <p>{move || i18n.t().app().admins_only}</p> }>
             <p class="g-breadcrumb"><a href=routes::surveys()>{move || i18n.t().nav_surveys}</a></p>
-            <h1>{move || if is_new { i18n.t().new_survey.to_owned() } else { fill(i18n.t().edit_survey, &[("title", &s.with(|s| s.title.clone()))]) }}</h1>
+            <h1>{move || if is_new { i18n.t().new_survey.to_owned() } else { fill(i18n.t().app().edit_survey, &[("title", &s.with(|s| s.title.clone()))]) }}</h1>
             <div class="g-toolbar">
                 <button type="button" class="g-button" aria-pressed=move || if preview.get() { "true" } else { "false" } on:click=move |_| preview.update(|p| *p = !*p)>
-                    {move || i18n.t().preview}
+                    {move || i18n.t().app().preview}
                 </button>
                 {(!is_new).then(|| {
                     let id = s.with_untracked(|s| s.id.to_string());
@@ -247,29 +247,29 @@ fn Builder(survey: Survey) -> impl IntoView {
                 })}
             </div>
             <Show when=move || preview.get()>
-                <div class="g-preview" aria-label=move || i18n.t().preview>
+                <div class="g-preview" aria-label=move || i18n.t().app().preview>
                     {move || { let mut p = s.get(); p.schedule = Schedule { opens_at: Timestamp(0), open_days: 36_600, recurrence: Recurrence::Once, utc_offset_min: 0 }; p.id = SurveyId("preview".into()); view! { <SurveyForm survey=p preview=true/> } }}
                 </div>
             </Show>
             <form class="g-form" on:submit=save novalidate>
-                {text_input(|t| t.survey_title, "title", |s| s.title.clone(), |s, v| s.title = v, false)}
-                {text_input(|t| t.survey_intro, "intro", |s| s.intro.clone(), |s, v| s.intro = v, true)}
-                {text_input(|t| t.survey_thanks, "thanks", |s| s.thanks.clone(), |s, v| s.thanks = v, true)}
+                {text_input(|t| t.app().survey_title, "title", |s| s.title.clone(), |s, v| s.title = v, false)}
+                {text_input(|t| t.app().survey_intro, "intro", |s| s.intro.clone(), |s, v| s.intro = v, true)}
+                {text_input(|t| t.app().survey_thanks, "thanks", |s| s.thanks.clone(), |s, v| s.thanks = v, true)}
                 <fieldset class="g-field g-editor">
-                    <legend class="g-field__label">{move || i18n.t().survey_settings}</legend>
+                    <legend class="g-field__label">{move || i18n.t().app().survey_settings}</legend>
                     <label class="g-field g-field--inline">
-                        <span class="g-field__label">{move || i18n.t().layout_label}</span>
+                        <span class="g-field__label">{move || i18n.t().app().layout_label}</span>
                         <select class="g-select" on:change=move |ev| { let one = event_target_value(&ev) == "one"; s.update(|x| x.layout = if one { Layout::OnePerScreen } else { Layout::OnePage }) }>
-                            <option value="page" selected=move || s.with(|x| x.layout == Layout::OnePage)>{move || i18n.t().layout_page}</option>
-                            <option value="one" selected=move || s.with(|x| x.layout == Layout::OnePerScreen)>{move || i18n.t().layout_screen}</option>
+                            <option value="page" selected=move || s.with(|x| x.layout == Layout::OnePage)>{move || i18n.t().app().layout_page}</option>
+                            <option value="one" selected=move || s.with(|x| x.layout == Layout::OnePerScreen)>{move || i18n.t().app().layout_screen}</option>
                         </select>
                     </label>
                     <label class="g-choice">
                         <input type="checkbox" prop:checked=move || s.with(|x| x.anonymous) on:change=move |ev| { let v = event_target_checked(&ev); s.update(|x| x.anonymous = v) }/>
-                        <span>{move || i18n.t().anonymous_label}</span>
+                        <span>{move || i18n.t().app().anonymous_label}</span>
                     </label>
                     <label class="g-field g-field--inline">
-                        <span class="g-field__label">{move || i18n.t().threshold_label}</span>
+                        <span class="g-field__label">{move || i18n.t().app().threshold_label}</span>
                         <input class="g-input" type="number" min="3" max="10" aria-invalid=move || errors.with(|e| invalid(e, "threshold"))
                             prop:value=move || s.with(|x| x.threshold.to_string())
                             on:input=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<u8>() { s.update(|x| x.threshold = n) } }/>
@@ -277,7 +277,7 @@ fn Builder(survey: Survey) -> impl IntoView {
                     <p class="g-field__error">{move || err("threshold")}</p>
                 </fieldset>
                 <ScheduleEditor s=s errors=errors/>
-                <h2>{move || i18n.t().questions_heading}</h2>
+                <h2>{move || i18n.t().app().questions_heading}</h2>
                 <p class="g-field__error">{move || err("questions")}</p>
                 <For
                     each=move || s.with(|x| x.questions.iter().enumerate().map(|(i, q)| (i, q.id.clone(), x.questions.len())).collect::<Vec<_>>())
@@ -287,7 +287,7 @@ fn Builder(survey: Survey) -> impl IntoView {
                 <AddQuestion s=s/>
                 <ImportSurveyJs s=s/>
                 <div class="g-form__actions">
-                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().save_changes}</button>
+                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().app().save_changes}</button>
                 </div>
             </form>
         </Show>
@@ -300,16 +300,16 @@ fn ScheduleEditor(s: RwSignal<Survey>, errors: RwSignal<Vec<FieldError>>) -> imp
     let rec = move || s.with(|x| x.schedule.recurrence.clone());
     view! {
         <fieldset class="g-field g-editor">
-            <legend class="g-field__label">{move || i18n.t().schedule_label}</legend>
+            <legend class="g-field__label">{move || i18n.t().app().schedule_label}</legend>
             <div class="g-inline-fields">
-                <label class="g-field"><span class="g-field__label">{move || i18n.t().opens_at}</span>
+                <label class="g-field"><span class="g-field__label">{move || i18n.t().app().opens_at}</span>
                     <input class="g-input" type="datetime-local" prop:value=move || s.with(|x| to_local_input(x.schedule.opens_at))
                         on:change=move |ev| { if let Some(t) = from_local_input(&event_target_value(&ev)) { s.update(|x| { x.schedule.opens_at = t; x.schedule.utc_offset_min = browser_offset(t); }) } }/></label>
-                <label class="g-field"><span class="g-field__label">{move || i18n.t().open_days}</span>
+                <label class="g-field"><span class="g-field__label">{move || i18n.t().app().open_days}</span>
                     <input class="g-input" type="number" min="1" max="366" aria-invalid=move || errors.with(|e| invalid(e, "schedule.open_days"))
                         prop:value=move || s.with(|x| x.schedule.open_days.to_string())
                         on:input=move |ev| { if let Ok(n) = event_target_value(&ev).parse() { s.update(|x| x.schedule.open_days = n) } }/></label>
-                <label class="g-field"><span class="g-field__label">{move || i18n.t().recurrence_label}</span>
+                <label class="g-field"><span class="g-field__label">{move || i18n.t().app().recurrence_label}</span>
                     <select class="g-select" on:change=move |ev| {
                         let r = match event_target_value(&ev).as_str() {
                             "weekly" => Recurrence::Weekly,
@@ -326,11 +326,11 @@ fn ScheduleEditor(s: RwSignal<Survey>, errors: RwSignal<Vec<FieldError>>) -> imp
                         }).collect_view()}
                     </select></label>
                 <Show when=move || matches!(rec(), Recurrence::Monthly { .. })>
-                    <label class="g-field"><span class="g-field__label">{move || i18n.t().monthly_nth}</span>
+                    <label class="g-field"><span class="g-field__label">{move || i18n.t().app().monthly_nth}</span>
                         <select class="g-select" on:change=move |ev| { let nth = event_target_value(&ev).parse().unwrap_or(1); s.update(|x| if let Recurrence::Monthly { nth: n, .. } = &mut x.schedule.recurrence { *n = nth }) }>
                             {(1..=5u8).map(|n| view! { <option value=n.to_string() selected=move || matches!(rec(), Recurrence::Monthly { nth, .. } if nth == n)>{move || i18n.t().nth_name(n)}</option> }).collect_view()}
                         </select></label>
-                    <label class="g-field"><span class="g-field__label">{move || i18n.t().weekday_label}</span>
+                    <label class="g-field"><span class="g-field__label">{move || i18n.t().app().weekday_label}</span>
                         <select class="g-select" on:change=move |ev| { let wd = event_target_value(&ev).parse().unwrap_or(1); s.update(|x| if let Recurrence::Monthly { weekday, .. } = &mut x.schedule.recurrence { *weekday = wd }) }>
                             {(1..=7u8).map(|d| view! { <option value=d.to_string() selected=move || matches!(rec(), Recurrence::Monthly { weekday, .. } if weekday == d)>{move || i18n.t().weekday_name(d)}</option> }).collect_view()}
                         </select></label>
@@ -370,19 +370,19 @@ fn QuestionEditor(
     };
     view! {
         <fieldset class="g-editor g-question-editor">
-            <legend class="g-field__label">{move || fill(i18n.t().question_n, &[("n", &(index + 1).to_string())])}</legend>
+            <legend class="g-field__label">{move || fill(i18n.t().app().question_n, &[("n", &(index + 1).to_string())])}</legend>
             <div class="g-inline-fields">
-                <label class="g-field g-field--grow"><span class="g-field__label">{move || i18n.t().question_text}</span>
+                <label class="g-field g-field--grow"><span class="g-field__label">{move || i18n.t().app().question_text}</span>
                     <input id=format!("{idp}-text") class="g-input" type="text" aria-invalid=move || errors.with(|e| invalid(e, &f("text")))
                         prop:value=move || q().map(|q| q.text).unwrap_or_default()
                         on:input=move |ev| { let v = event_target_value(&ev); update(&|q| q.text = v.clone()) }/></label>
-                <label class="g-field"><span class="g-field__label">{move || i18n.t().question_type}</span>
+                <label class="g-field"><span class="g-field__label">{move || i18n.t().app().question_type}</span>
                     <select class="g-select" on:change=move |ev| { let k = default_kind(&event_target_value(&ev), i18n.t_untracked()); update(&|q| q.kind = k.clone()) }>
                         {KINDS.into_iter().map(|k| view! { <option value=k selected=move || q().is_some_and(|q| kind_key(&q.kind) == k)>{move || i18n.t().kind_name(k)}</option> }).collect_view()}
                     </select></label>
             </div>
             <p class="g-field__error">{move || err("text")}</p>
-            <label class="g-field"><span class="g-field__label">{move || i18n.t().help_text}</span>
+            <label class="g-field"><span class="g-field__label">{move || i18n.t().app().help_text}</span>
                 <input class="g-input" type="text" prop:value=move || q().map(|q| q.help).unwrap_or_default() on:input=move |ev| { let v = event_target_value(&ev); update(&|q| q.help = v.clone()) }/></label>
             <label class="g-choice">
                 <input type="checkbox" prop:checked=move || q().is_some_and(|q| q.required) on:change=move |ev| { let v = event_target_checked(&ev); update(&|q| q.required = v) }/>
@@ -390,9 +390,9 @@ fn QuestionEditor(
             </label>
             <KindSettings s=s index=index errors=errors/>
             <div class="g-field">
-                <span class="g-field__label">{move || i18n.t().show_if}</span>
+                <span class="g-field__label">{move || i18n.t().app().show_if}</span>
                 <div class="g-inline-fields">
-                    <select class="g-select" aria-label=move || i18n.t().show_if on:change=move |ev| {
+                    <select class="g-select" aria-label=move || i18n.t().app().show_if on:change=move |ev| {
                         let v = event_target_value(&ev);
                         // A sensible first test for the chosen question's kind.
                         let test = earlier().into_iter().find(|(id, _, _)| id.0 == v).map(|(_, _, kind)| match kind {
@@ -407,7 +407,7 @@ fn QuestionEditor(
                         });
                         update(&|q| q.show_if = test.clone().map(|test| Condition { question: QuestionId(v.clone()), test }))
                     }>
-                        <option value="" selected=move || q().is_some_and(|q| q.show_if.is_none())>{move || i18n.t().always_shown}</option>
+                        <option value="" selected=move || q().is_some_and(|q| q.show_if.is_none())>{move || i18n.t().app().always_shown}</option>
                         {move || earlier().into_iter().map(|(id, text, _)| {
                             let sel = id.clone();
                             view! { <option value=id.0.clone() selected=move || q().and_then(|q| q.show_if).is_some_and(|c| c.question == sel)>{text}</option> }
@@ -421,17 +421,17 @@ fn QuestionEditor(
             </div>
             <div class="g-toolbar">
                 <button type="button" class="g-button g-button--small" disabled={ index == 0 } on:click=move |_| s.update(|x| if index > 0 { x.questions.swap(index - 1, index) })>
-                    {move || i18n.t().move_up_q}
+                    {move || i18n.t().app().move_up_q}
                 </button>
                 <button type="button" class="g-button g-button--small" disabled={ index + 1 >= count } on:click=move |_| s.update(|x| if index + 1 < x.questions.len() { x.questions.swap(index, index + 1) })>
-                    {move || i18n.t().move_down_q}
+                    {move || i18n.t().app().move_down_q}
                 </button>
                 <button type="button" class="g-button g-button--small" on:click=move |_| s.update(|x| {
                     if let Some(q) = x.questions.get(index).cloned() {
                         let copy = Question { id: blank_question(QuestionKind::Nps).id, show_if: None, ..q };
                         x.questions.insert(index + 1, copy);
                     }
-                })>{move || i18n.t().duplicate}</button>
+                })>{move || i18n.t().app().duplicate}</button>
                 <button type="button" class="g-button g-button--small g-button--danger" on:click=move |_| s.update(|x| {
                     if index < x.questions.len() {
                         let gone = x.questions.remove(index).id;
@@ -483,7 +483,7 @@ fn ConditionEditor(s: RwSignal<Survey>, index: usize) -> impl IntoView {
             (Some(QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. }), test) => {
                 let current = match test { Some(ConditionTest::Equals(AnswerValue::Text(v))) => v, _ => String::new() };
                 view! {
-                    <select class="g-select" aria-label=move || i18n.t().equals_label on:change=move |ev| set_test(ConditionTest::Equals(AnswerValue::Text(event_target_value(&ev))))>
+                    <select class="g-select" aria-label=move || i18n.t().app().equals_label on:change=move |ev| set_test(ConditionTest::Equals(AnswerValue::Text(event_target_value(&ev))))>
                         <option value="">"—"</option>
                         {options.into_iter().map(|o| { let sel = o.id == current; view! { <option value=o.id.clone() selected=sel>{o.label.clone()}</option> } }).collect_view()}
                     </select>
@@ -492,7 +492,7 @@ fn ConditionEditor(s: RwSignal<Survey>, index: usize) -> impl IntoView {
             (Some(QuestionKind::YesNo), test) => {
                 let yes = matches!(test, Some(ConditionTest::Equals(AnswerValue::Bool(true))));
                 view! {
-                    <select class="g-select" aria-label=move || i18n.t().equals_label on:change=move |ev| set_test(ConditionTest::Equals(AnswerValue::Bool(event_target_value(&ev) == "yes")))>
+                    <select class="g-select" aria-label=move || i18n.t().app().equals_label on:change=move |ev| set_test(ConditionTest::Equals(AnswerValue::Bool(event_target_value(&ev) == "yes")))>
                         <option value="yes" selected=yes>{move || i18n.t().yes}</option>
                         <option value="no" selected=!yes>{move || i18n.t().no}</option>
                     </select>
@@ -501,15 +501,15 @@ fn ConditionEditor(s: RwSignal<Survey>, index: usize) -> impl IntoView {
             (_, test) if numeric() => {
                 let (min, max) = match test { Some(ConditionTest::InRange { min, max }) => (min, max), _ => (0, 6) };
                 view! {
-                    <label class="g-field"><span class="g-field__label">{move || i18n.t().range_from}</span>
+                    <label class="g-field"><span class="g-field__label">{move || i18n.t().app().range_from}</span>
                         <input class="g-input" type="number" prop:value=min.to_string() on:change=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(min); set_test(ConditionTest::InRange { min: v, max }) }/></label>
-                    <label class="g-field"><span class="g-field__label">{move || i18n.t().range_to}</span>
+                    <label class="g-field"><span class="g-field__label">{move || i18n.t().app().range_to}</span>
                         <input class="g-input" type="number" prop:value=max.to_string() on:change=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(max); set_test(ConditionTest::InRange { min, max: v }) }/></label>
                 }.into_any()
             }
             (_, test) => {
                 let current = match test { Some(ConditionTest::Equals(AnswerValue::Text(v))) => v, _ => String::new() };
-                view! { <input class="g-input" type="text" aria-label=move || i18n.t().equals_label prop:value=current on:change=move |ev| set_test(ConditionTest::Equals(AnswerValue::Text(event_target_value(&ev))))/> }.into_any()
+                view! { <input class="g-input" type="text" aria-label=move || i18n.t().app().equals_label prop:value=current on:change=move |ev| set_test(ConditionTest::Equals(AnswerValue::Text(event_target_value(&ev))))/> }.into_any()
             }
         }}
     }
@@ -540,18 +540,18 @@ fn KindSettings(
         match kind() {
         Some(QuestionKind::Rating { max, style }) => view! {
             <div class="g-inline-fields">
-                <label class="g-field"><span class="g-field__label">{move || i18n.t().rating_max}</span>
+                <label class="g-field"><span class="g-field__label">{move || i18n.t().app().rating_max}</span>
                     <input class="g-input" type="number" min="2" max="10" prop:value=max.to_string()
                         on:change=move |ev| { let m = event_target_value(&ev).parse().unwrap_or(max); set(QuestionKind::Rating { max: m, style }) }/></label>
                 <label class="g-choice"><input type="checkbox" prop:checked=style == RatingStyle::Stars
                     on:change=move |ev| set(QuestionKind::Rating { max, style: if event_target_checked(&ev) { RatingStyle::Stars } else { RatingStyle::Numbers } })/>
-                    <span>{move || i18n.t().as_stars}</span></label>
+                    <span>{move || i18n.t().app().as_stars}</span></label>
             </div>
             <p class="g-field__error">{move || err("max")}</p>
         }
         .into_any(),
         Some(QuestionKind::EmojiSlider { emoji }) => view! {
-            <label class="g-field"><span class="g-field__label">{move || i18n.t().emoji_label}</span>
+            <label class="g-field"><span class="g-field__label">{move || i18n.t().app().emoji_label}</span>
                 <input class="g-input" type="text" prop:value=emoji.clone() on:change=move |ev| set(QuestionKind::EmojiSlider { emoji: event_target_value(&ev) })/></label>
             <p class="g-field__error">{move || err("emoji")}</p>
         }
@@ -569,10 +569,10 @@ fn KindSettings(
             let opts = StoredValue::new(options.clone());
             view! {
                 <fieldset class="g-field">
-                    <legend class="g-field__label">{move || i18n.t().options_label}</legend>
+                    <legend class="g-field__label">{move || i18n.t().app().options_label}</legend>
                     {options.iter().enumerate().map(|(j, o)| view! {
                         <div class="g-editor__row">
-                            <input class="g-input g-field--grow" type="text" aria-label=move || fill(i18n.t().option_n, &[("n", &(j + 1).to_string())]) prop:value=o.label.clone()
+                            <input class="g-input g-field--grow" type="text" aria-label=move || fill(i18n.t().app().option_n, &[("n", &(j + 1).to_string())]) prop:value=o.label.clone()
                                 on:change=move |ev| { let mut v = opts.get_value(); if let Some(o) = v.get_mut(j) { o.label = event_target_value(&ev); } set(with_options(v)) }/>
                             <button type="button" class="g-button g-button--small g-button--danger" on:click=move |_| { let mut v = opts.get_value(); if j < v.len() { v.remove(j); } set(with_options(v)) }>
                                 {move || i18n.t().remove}
@@ -582,18 +582,18 @@ fn KindSettings(
                     <button type="button" class="g-button g-button--small" on:click=move |_| {
                         let mut v = opts.get_value();
                         let n = v.len() + 1;
-                        v.push(ChoiceOption { id: format!("o{}", &new_id()[28..]), label: format!("{} {n}", i18n.t_untracked().option_label) });
+                        v.push(ChoiceOption { id: format!("o{}", &new_id()[28..]), label: format!("{} {n}", i18n.t_untracked().app().option_label) });
                         set(with_options(v))
-                    }>{move || i18n.t().add_option}</button>
+                    }>{move || i18n.t().app().add_option}</button>
                     <p class="g-field__error">{move || err("options")}</p>
                     {multi.map(|(min, max, other)| view! {
                         <div class="g-inline-fields">
-                            <label class="g-field"><span class="g-field__label">{move || i18n.t().min_choices}</span>
+                            <label class="g-field"><span class="g-field__label">{move || i18n.t().app().min_choices}</span>
                                 <input class="g-input" type="number" min="0" prop:value=min.to_string() on:change=move |ev| { let m = event_target_value(&ev).parse().unwrap_or(min); set(QuestionKind::MultipleChoice { options: opts.get_value(), min: m, max, other }) }/></label>
-                            <label class="g-field"><span class="g-field__label">{move || i18n.t().max_choices}</span>
+                            <label class="g-field"><span class="g-field__label">{move || i18n.t().app().max_choices}</span>
                                 <input class="g-input" type="number" min="0" prop:value=max.map(|m| m.to_string()).unwrap_or_default() on:change=move |ev| { let m = event_target_value(&ev).parse().ok().filter(|m: &u8| *m > 0); set(QuestionKind::MultipleChoice { options: opts.get_value(), min, max: m, other }) }/></label>
                             <label class="g-choice"><input type="checkbox" prop:checked=other on:change=move |ev| set(QuestionKind::MultipleChoice { options: opts.get_value(), min, max, other: event_target_checked(&ev) })/>
-                                <span>{move || i18n.t().allow_other}</span></label>
+                                <span>{move || i18n.t().app().allow_other}</span></label>
                         </div>
                         <p class="g-field__error">{move || err("max")}</p>
                     })}
@@ -612,14 +612,14 @@ fn AddQuestion(s: RwSignal<Survey>) -> impl IntoView {
     let kind = RwSignal::new("nps".to_owned());
     view! {
         <div class="g-toolbar">
-            <label class="g-field g-field--inline"><span class="g-field__label">{move || i18n.t().question_type}</span>
+            <label class="g-field g-field--inline"><span class="g-field__label">{move || i18n.t().app().question_type}</span>
                 <select class="g-select" on:change=move |ev| kind.set(event_target_value(&ev))>
                     {KINDS.into_iter().map(|k| view! { <option value=k>{move || i18n.t().kind_name(k)}</option> }).collect_view()}
                 </select></label>
             <button type="button" class="g-button" on:click=move |_| {
                 let k = default_kind(&kind.get_untracked(), i18n.t_untracked());
                 s.update(|x| x.questions.push(blank_question(k)))
-            }>{move || i18n.t().add_question}</button>
+            }>{move || i18n.t().app().add_question}</button>
         </div>
     }
 }
@@ -645,33 +645,35 @@ fn ImportSurveyJs(s: RwSignal<Survey>) -> impl IntoView {
             });
             skipped.set(imported.skipped);
             notices.success(fill(
-                i18n.t_untracked().imported_n,
+                i18n.t_untracked().app().imported_n,
                 &[("n", &n.to_string())],
             ));
         }
         Err(e) => notices.error(match e {
             surveyjs::ImportError::NotJson(m) => {
-                fill(i18n.t_untracked().import_not_json, &[("error", &m)])
+                fill(i18n.t_untracked().app().import_not_json, &[("error", &m)])
             }
-            surveyjs::ImportError::NotASurvey => i18n.t_untracked().import_not_survey.to_owned(),
+            surveyjs::ImportError::NotASurvey => {
+                i18n.t_untracked().app().import_not_survey.to_owned()
+            }
         }),
     };
     view! {
         <section class="g-editor">
             <button type="button" class="g-button" aria-expanded=move || if open.get() { "true" } else { "false" } on:click=move |_| open.update(|o| *o = !*o)>
-                {move || i18n.t().import_surveyjs}
+                {move || i18n.t().app().import_surveyjs}
             </button>
             <Show when=move || open.get()>
                 <div class="g-field">
-                    <label class="g-field__label" for="g-surveyjs">{move || i18n.t().import_paste}</label>
+                    <label class="g-field__label" for="g-surveyjs">{move || i18n.t().app().import_paste}</label>
                     <textarea id="g-surveyjs" class="g-textarea" rows="8" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                    <p class="g-field__hint">{move || i18n.t().import_hint}</p>
-                    <button type="button" class="g-button" on:click=run>{move || i18n.t().import_run}</button>
+                    <p class="g-field__hint">{move || i18n.t().app().import_hint}</p>
+                    <button type="button" class="g-button" on:click=run>{move || i18n.t().app().import_run}</button>
                 </div>
             </Show>
             <Show when=move || !skipped.with(Vec::is_empty)>
                 <div class="g-banner g-banner--warning" role="status">
-                    <h3 class="g-banner__title">{move || i18n.t().import_skipped}</h3>
+                    <h3 class="g-banner__title">{move || i18n.t().app().import_skipped}</h3>
                     <ul>{move || skipped.get().into_iter().map(|k| view! { <li><code>{k.name.clone()}</code> ": " {move || i18n.t().skip_reason(&k.reason)}</li> }).collect_view()}</ul>
                 </div>
             </Show>

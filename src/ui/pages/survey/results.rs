@@ -105,17 +105,17 @@ fn Results(data: Data) -> impl IntoView {
     let anonymous = survey.anonymous;
     view! {
         <p class="g-breadcrumb"><a href=routes::surveys()>{move || i18n.t().nav_surveys}</a></p>
-        <h1>{move || fill(i18n.t().results_title, &[("title", &s_title)])}</h1>
+        <h1>{move || fill(i18n.t().app().results_title, &[("title", &s_title)])}</h1>
         <div class="g-toolbar">
             <label class="g-field g-field--inline">
-                <span class="g-field__label">{move || i18n.t().wave_label}</span>
+                <span class="g-field__label">{move || i18n.t().app().wave_label}</span>
                 <select class="g-select" prop:value=move || wave.get().to_string() on:change=move |ev| {
                     if let Ok(w) = event_target_value(&ev).parse() { wave.set(w) }
                 }>
-                    {(0..=last).rev().map(|w| view! { <option value=w.to_string() selected=move || wave.get() == w>{move || fill(i18n.t().wave_n, &[("n", &(w + 1).to_string())])}</option> }).collect_view()}
+                    {(0..=last).rev().map(|w| view! { <option value=w.to_string() selected=move || wave.get() == w>{move || fill(i18n.t().app().wave_n, &[("n", &(w + 1).to_string())])}</option> }).collect_view()}
                 </select>
             </label>
-            <a class="g-button" href=routes::survey(&sid)>{move || i18n.t().answer_survey}</a>
+            <a class="g-button" href=routes::survey(&sid)>{move || i18n.t().app().answer_survey}</a>
             <Show when=admin>
                 <Exports data=d/>
             </Show>
@@ -130,7 +130,7 @@ fn Results(data: Data) -> impl IntoView {
                 let mut text = t.count(t.responses, u64::from(r.responses), &format::count(l, u64::from(r.responses)));
                 if let (Some(rate), Some(e)) = (r.rate(), r.eligible) {
                     text.push_str(" · ");
-                    text.push_str(&fill(t.response_rate, &[("rate", &format::percent(l, rate, 1)), ("eligible", &format::count(l, u64::from(e)))]));
+                    text.push_str(&fill(t.app().response_rate, &[("rate", &format::percent(l, rate, 1)), ("eligible", &format::count(l, u64::from(e)))]));
                 }
                 text
             }}
@@ -151,7 +151,7 @@ fn Results(data: Data) -> impl IntoView {
             <Breakdown data=d wave=wave/>
         }>
             <p class="g-banner g-banner--info">
-                {move || fill(i18n.t().withheld, &[("n", &threshold.to_string()), ("m", &results.with(|r| r.responses).to_string())])}
+                {move || fill(i18n.t().app().withheld, &[("n", &threshold.to_string()), ("m", &results.with(|r| r.responses).to_string())])}
             </p>
         </Show>
         <Trend data=d points=points/>
@@ -164,12 +164,14 @@ fn Results(data: Data) -> impl IntoView {
 /// The formula shown next to a question's numbers.
 fn formula(t: &Messages, kind: &QuestionKind) -> Option<&'static str> {
     match kind {
-        QuestionKind::Nps => Some(t.formula_nps),
-        QuestionKind::Csat => Some(t.formula_csat),
-        QuestionKind::Rating { .. } | QuestionKind::EmojiSlider { .. } => Some(t.formula_mean),
+        QuestionKind::Nps => Some(t.app().formula_nps),
+        QuestionKind::Csat => Some(t.app().formula_csat),
+        QuestionKind::Rating { .. } | QuestionKind::EmojiSlider { .. } => {
+            Some(t.app().formula_mean)
+        }
         QuestionKind::SingleChoice { .. }
         | QuestionKind::MultipleChoice { .. }
-        | QuestionKind::YesNo => Some(t.formula_share),
+        | QuestionKind::YesNo => Some(t.app().formula_share),
         _ => None,
     }
 }
@@ -229,7 +231,7 @@ fn QuestionResultView(text: String, kind: QuestionKind, result: QuestionResult) 
         r.with_value(|r| {
             if let Some((pro, pas, det, score)) = r.nps() {
                 Some(fill(
-                    t.nps_line,
+                    t.app().nps_line,
                     &[
                         ("score", &format::number(l, score, 0)),
                         ("p", &format::percent(l, pro, 0)),
@@ -238,10 +240,13 @@ fn QuestionResultView(text: String, kind: QuestionKind, result: QuestionResult) 
                     ],
                 ))
             } else if let Some(c) = r.csat() {
-                Some(fill(t.csat_line, &[("share", &format::percent(l, c, 0))]))
+                Some(fill(
+                    t.app().csat_line,
+                    &[("share", &format::percent(l, c, 0))],
+                ))
             } else {
                 r.mean()
-                    .map(|m| fill(t.mean_line, &[("mean", &format::number(l, m, 1))]))
+                    .map(|m| fill(t.app().mean_line, &[("mean", &format::number(l, m, 1))]))
             }
         })
     };
@@ -291,10 +296,10 @@ fn QuestionResultView(text: String, kind: QuestionKind, result: QuestionResult) 
                 }.into_any()
             } else {
                 view! {
-                    <ChartView label=Signal::derive(move || fill(i18n.t().chart_of, &[("title", &chart_label)])) chart=chart/>
+                    <ChartView label=Signal::derive(move || fill(i18n.t().app().chart_of, &[("title", &chart_label)])) chart=chart/>
                     <table class="g-table g-table--compact">
                         <caption class="g-visually-hidden">{text.clone()}</caption>
-                        <thead><tr><th scope="col">{move || i18n.t().answer_col}</th><th scope="col">{move || i18n.t().count_col}</th><th scope="col">{move || i18n.t().share_col}</th></tr></thead>
+                        <thead><tr><th scope="col">{move || i18n.t().app().answer_col}</th><th scope="col">{move || i18n.t().app().count_col}</th><th scope="col">{move || i18n.t().app().share_col}</th></tr></thead>
                         <tbody>
                             {move || {
                                 let t = i18n.t();
@@ -363,21 +368,21 @@ fn Trend(
     let chart = Signal::derive(move || {
         let labels = points.with(|p| {
             p.iter()
-                .map(|p| fill(i18n.t().wave_n, &[("n", &(p.wave + 1).to_string())]))
+                .map(|p| fill(i18n.t().app().wave_n, &[("n", &(p.wave + 1).to_string())]))
                 .collect()
         });
         charts::lines(labels, table())
     });
     view! {
         <section class="g-section g-trend" aria-labelledby="g-trend-title">
-            <h2 id="g-trend-title">{move || i18n.t().trend_title}</h2>
-            <p class="g-field__hint">{move || i18n.t().trend_hint}</p>
-            <ChartView label=Signal::derive(move || i18n.t().trend_title.to_owned()) chart=chart height=300/>
+            <h2 id="g-trend-title">{move || i18n.t().app().trend_title}</h2>
+            <p class="g-field__hint">{move || i18n.t().app().trend_hint}</p>
+            <ChartView label=Signal::derive(move || i18n.t().app().trend_title.to_owned()) chart=chart height=300/>
             <table class="g-table g-table--compact">
                 <thead>
                     <tr>
-                        <th scope="col">{move || i18n.t().question_col}</th>
-                        {move || points.get().into_iter().map(|p| view! { <th scope="col">{move || fill(i18n.t().wave_n, &[("n", &(p.wave + 1).to_string())])}</th> }).collect_view()}
+                        <th scope="col">{move || i18n.t().app().question_col}</th>
+                        {move || points.get().into_iter().map(|p| view! { <th scope="col">{move || fill(i18n.t().app().wave_n, &[("n", &(p.wave + 1).to_string())])}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -429,17 +434,17 @@ fn Breakdown(data: StoredValue<Data>, wave: RwSignal<u32>) -> impl IntoView {
     });
     view! {
         <section class="g-section" aria-labelledby="g-breakdown-title">
-            <h2 id="g-breakdown-title">{move || i18n.t().breakdown_title}</h2>
+            <h2 id="g-breakdown-title">{move || i18n.t().app().breakdown_title}</h2>
             <label class="g-field g-field--inline">
-                <span class="g-field__label">{move || i18n.t().breakdown_by}</span>
+                <span class="g-field__label">{move || i18n.t().app().breakdown_by}</span>
                 <select class="g-select" on:change=move |ev| by.set(QuestionId(event_target_value(&ev)))>
                     {choices.into_iter().map(|(id, text)| view! { <option value=id.0.clone()>{text}</option> }).collect_view()}
                 </select>
             </label>
             <table class="g-table g-table--compact">
                 <thead><tr>
-                    <th scope="col">{move || i18n.t().segment_col}</th>
-                    <th scope="col">{move || i18n.t().count_col}</th>
+                    <th scope="col">{move || i18n.t().app().segment_col}</th>
+                    <th scope="col">{move || i18n.t().app().count_col}</th>
                     <th scope="col">"NPS"</th>
                 </tr></thead>
                 <tbody>
@@ -454,14 +459,14 @@ fn Breakdown(data: StoredValue<Data>, wave: RwSignal<u32>) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row">{label}</th>
-                                <td>{move || if suppressed { i18n.t().suppressed.to_owned() } else { s.responses.to_string() }}</td>
+                                <td>{move || if suppressed { i18n.t().app().suppressed.to_owned() } else { s.responses.to_string() }}</td>
                                 <td>{move || if suppressed { "–".to_owned() } else { nps.map(|n| format::number(i18n.locale(), n, 0)).unwrap_or_else(|| "–".into()) }}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="g-field__hint">{move || fill(i18n.t().suppressed_hint, &[("n", &data.with_value(|d| d.survey.threshold).to_string())])}</p>
+            <p class="g-field__hint">{move || fill(i18n.t().app().suppressed_hint, &[("n", &data.with_value(|d| d.survey.threshold).to_string())])}</p>
         </section>
     }
     .into_any()
@@ -509,7 +514,7 @@ fn PublishForm(data: StoredValue<Data>, wave: RwSignal<u32>) -> impl IntoView {
                 match r {
                     Ok(_) => {
                         errors.set(Vec::new());
-                        notices.success(t.summary_published);
+                        notices.success(t.app().summary_published);
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => errors.set(e),
                     Err(OpError::Rule(e)) => notices.error(t.domain_error(&e)),
@@ -520,20 +525,20 @@ fn PublishForm(data: StoredValue<Data>, wave: RwSignal<u32>) -> impl IntoView {
     };
     view! {
         <section class="g-section" aria-labelledby="g-publish-title">
-            <h2 id="g-publish-title">{move || fill(i18n.t().publish_wave, &[("n", &(wave.get() + 1).to_string())])}</h2>
+            <h2 id="g-publish-title">{move || fill(i18n.t().app().publish_wave, &[("n", &(wave.get() + 1).to_string())])}</h2>
             <form class="g-form" on:submit=publish novalidate>
                 <div class="g-field">
-                    <label class="g-field__label" for="g-summary">{move || i18n.t().summary_label}</label>
+                    <label class="g-field__label" for="g-summary">{move || i18n.t().app().summary_label}</label>
                     <textarea id="g-summary" class="g-textarea" rows="4" aria-describedby="g-summary-error" aria-invalid=move || errors.with(|e| invalid(e, "summary"))
                         prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
                     <FieldErrorText id="g-summary-error" field="summary" errors=errors/>
                 </div>
                 <div class="g-field">
-                    <label class="g-field__label" for="g-actions">{move || i18n.t().actions_label}</label>
+                    <label class="g-field__label" for="g-actions">{move || i18n.t().app().actions_label}</label>
                     <textarea id="g-actions" class="g-textarea" rows="3" prop:value=move || actions.get() on:input=move |ev| actions.set(event_target_value(&ev))></textarea>
                 </div>
                 <div class="g-form__actions">
-                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().publish}</button>
+                    <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().app().publish}</button>
                 </div>
             </form>
         </section>
@@ -562,7 +567,7 @@ fn Exports(data: StoredValue<Data>) -> impl IntoView {
         })
     };
     view! {
-        <button type="button" class="g-button" on:click=move |_| download(false)>{move || i18n.t().export_csv}</button>
-        <button type="button" class="g-button" on:click=move |_| download(true)>{move || i18n.t().export_json}</button>
+        <button type="button" class="g-button" on:click=move |_| download(false)>{move || i18n.t().app().export_csv}</button>
+        <button type="button" class="g-button" on:click=move |_| download(true)>{move || i18n.t().app().export_json}</button>
     }
 }
