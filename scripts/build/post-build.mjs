@@ -4,7 +4,9 @@
 // 2. fails the build if any inline script, inline style element or style attribute remains;
 // 3. minifies wasm-bindgen's JS glue (about 50 KB as written, 22 KB minified: 2 KB
 //    gzip off every page's first load) and updates its integrity hash in the page;
-// 4. writes 404.html (a copy of index.html) so static hosts that serve it for unknown
+// 4. on an embed page, fails the build if its wasm names a class that its stylesheet (a
+//    subset of the app's, see concat-styles.mjs) leaves out;
+// 5. writes 404.html (a copy of index.html) so static hosts that serve it for unknown
 //    paths (GitHub Pages, Netlify, Cloudflare Pages) open deep links.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -58,6 +60,22 @@ for (const f of readdirSync(staging)) {
     new RegExp(`(<link[^>]*integrity="?)sha384-[A-Za-z0-9+/=]+("?[^>]*href="?${href}"?)`, 'g'),
     `$1${sri(code)}$2`,
   );
+}
+
+// An embed's stylesheet leaves out the files of app-only pages: every class the app's
+// stylesheet defines and the embed's wasm names must still be defined in the embed's.
+if (htmlName !== 'index.html') {
+  const classes = (css) => new Set(css.match(/\.g-[A-Za-z0-9_-]+/g)?.map((c) => c.slice(1)) ?? []);
+  const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+  const everything = classes(readFileSync(join(source, 'target', 'gromada-style', 'gromada.css'), 'utf8'));
+  const staged = readdirSync(staging);
+  const kept = classes(staged.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(staging, f), 'utf8')).join('\n'));
+  const wasm = staged.filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(join(staging, f)).toString('latin1')).join('');
+  const missing = [...everything].filter((c) => !kept.has(c) && wasm.includes(c));
+  if (missing.length) {
+    console.error(`post-build: ${htmlName} uses classes its stylesheet leaves out: ${missing.join(', ')} (see scripts/build/concat-styles.mjs)`);
+    process.exit(1);
+  }
 }
 
 const problems = [];
