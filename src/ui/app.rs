@@ -141,7 +141,7 @@ pub fn provide_app_contexts(
         notices.error(i18n.t_untracked().store_error(w));
     }
     // Members feed names and the role switcher.
-    let members = LocalResource::new(move || {
+    let members = crate::ui::hooks::use_async(move || {
         store_ctx.version();
         let store = store_ctx.store();
         async move { store.list_as::<Member>(&Query::all()).await }

@@ -1,6 +1,7 @@
 //! Hooks: small `Copy` contexts (store, language, viewer, notices, preferences) with
 //! `provide_*` functions at the app root and `use_*` accessors where they are needed.
 
+mod use_async;
 mod use_board;
 mod use_board_query;
 mod use_community;
@@ -14,6 +15,7 @@ mod use_read;
 mod use_store;
 mod use_viewer;
 
+pub use use_async::use_async;
 pub use use_board::{use_board, BoardState, UseBoard};
 pub use use_board_query::BoardQuery;
 pub use use_community::{provide_community, use_community, CommunityData};

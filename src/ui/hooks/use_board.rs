@@ -129,7 +129,7 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
     // re-applied instead of silently undoing what the member just did.
     let loads_started = StoredValue::new(0u64);
     let local_votes = StoredValue::new(Vec::<(Vote, bool, Option<u64>)>::new());
-    let resource = LocalResource::new(move || {
+    let resource = super::use_async(move || {
         store_ctx.version();
         let store = store_ctx.store();
         let slug = slug();

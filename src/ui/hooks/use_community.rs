@@ -56,7 +56,7 @@ pub fn provide_community(with_queue: bool) -> CommunityData {
     let settings_read = RwSignal::new(false);
     // Each part read keeps its last value when a read fails; the failure is kept in
     // `error` for the pages to show.
-    let loaded = LocalResource::new(move || {
+    let loaded = super::use_async(move || {
         store_ctx.version();
         let store = store_ctx.store();
         async move {

@@ -3,7 +3,7 @@
 //! worked keeps what was read before (a flaky backend does not blank the page); the page
 //! shows it together with the failure.
 
-use super::use_store;
+use super::{use_async, use_store};
 use crate::store::{Store, StoreError};
 use leptos::prelude::*;
 use std::future::Future;
@@ -25,9 +25,9 @@ impl<T: Clone + Default> Read<T> {
     }
 }
 
-/// A resource running `fetch` now and after every change to the store's data. Signals
-/// `fetch` reads before its future starts are tracked too.
-pub fn use_read<T, F, Fut>(fetch: F) -> LocalResource<Read<T>>
+/// Runs `fetch` now and after every change to the store's data (see [`use_async`]).
+/// Signals `fetch` reads before its future starts are tracked too.
+pub fn use_read<T, F, Fut>(fetch: F) -> ReadSignal<Option<Read<T>>, LocalStorage>
 where
     T: Clone + 'static,
     F: Fn(Rc<dyn Store>) -> Fut + 'static,
@@ -35,7 +35,7 @@ where
 {
     let ctx = use_store();
     let last = StoredValue::new_local(None::<T>);
-    LocalResource::new(move || {
+    use_async(move || {
         ctx.version();
         let read = fetch(ctx.store());
         async move {

@@ -25,7 +25,7 @@ pub fn BoardSettingsPage() -> impl IntoView {
     let store_ctx = use_store();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
-    let loaded = LocalResource::new(move || {
+    let loaded = crate::ui::hooks::use_async(move || {
         let store = store_ctx.store();
         let slug = slug.get();
         async move {

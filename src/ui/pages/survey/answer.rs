@@ -26,7 +26,7 @@ pub fn SurveyAnswerPage() -> impl IntoView {
     let store_ctx = use_store();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let survey = LocalResource::new(move || {
+    let survey = crate::ui::hooks::use_async(move || {
         let store = store_ctx.store();
         let id = id.get();
         async move { store.get_as::<Survey>(&id).await }
@@ -96,7 +96,7 @@ pub fn SurveyForm(
     let restore_key = key.clone();
     // Read again for whoever acts: after a reload the members (and so the viewer) may be
     // known only after the survey, and the first read is then an anonymous one.
-    let existing = LocalResource::new(move || {
+    let existing = crate::ui::hooks::use_async(move || {
         let actor = viewer.actor();
         let c = ops.community();
         async move {

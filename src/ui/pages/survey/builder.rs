@@ -32,7 +32,7 @@ pub fn SurveyEditPage() -> impl IntoView {
     let store_ctx = use_store();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let loaded = LocalResource::new(move || {
+    let loaded = crate::ui::hooks::use_async(move || {
         let store = store_ctx.store();
         let id = id.get();
         async move { store.get_as::<Survey>(&id).await }

@@ -41,7 +41,7 @@ pub fn SurveyResultsPage() -> impl IntoView {
     let store_ctx = use_store();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let data = LocalResource::new(move || {
+    let data = crate::ui::hooks::use_async(move || {
         store_ctx.version();
         let store = store_ctx.store();
         let id = id.get();
