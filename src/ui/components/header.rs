@@ -46,13 +46,13 @@ pub fn Header(
                         {move || i18n.t().app().nav_home}
                     </a>
                     <a class="g-header__link" href=roadmap.clone() aria-current=move || current(&roadmap)>
-                        {move || i18n.t().nav_roadmap}
+                        {move || i18n.t().app().nav_roadmap}
                     </a>
                     <a class="g-header__link" href=changelog.clone() aria-current=move || current(&changelog)>
                         {move || i18n.t().app().nav_changelog}
                     </a>
                     <a class="g-header__link" href=surveys.clone() aria-current=move || current(&surveys)>
-                        {move || i18n.t().nav_surveys}
+                        {move || i18n.t().app().nav_surveys}
                     </a>
                     <Show when=move || can(viewer.role(), Action::Moderate)>
                         <a class="g-header__link" href=moderation.clone() aria-current={let m = moderation.clone(); move || current(&m)}>

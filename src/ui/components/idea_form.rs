@@ -105,7 +105,7 @@ pub fn IdeaForm(
 
     view! {
         <form class="g-form g-idea-form" on:submit=submit novalidate>
-            <h2 class="g-form__title">{move || i18n.t().post_idea}</h2>
+            <h2 class="g-form__title">{move || i18n.t().board().post_idea}</h2>
             <div class="g-field">
                 <label class="g-field__label" for="g-idea-title">{move || i18n.t().app().idea_title}</label>
                 <input
@@ -150,7 +150,7 @@ pub fn IdeaForm(
             </div>
             <Show when=move || !categories().is_empty()>
                 <div class="g-field">
-                    <label class="g-field__label" for="g-idea-category">{move || i18n.t().category}</label>
+                    <label class="g-field__label" for="g-idea-category">{move || i18n.t().board().category}</label>
                     <select id="g-idea-category" class="g-select" on:change=move |ev| category.set(event_target_value(&ev)) prop:value=move || category.get()>
                         <option value="">{move || i18n.t().app().no_category}</option>
                         {move || categories().into_iter().map(|c| view! { <option value=c.id.0.clone()>{c.name.clone()}</option> }).collect_view()}

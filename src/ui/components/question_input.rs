@@ -91,14 +91,14 @@ pub fn QuestionInput(
         QuestionKind::Nps => view! {
             {scale((0..=10).map(|v| (v, v.to_string())).collect(), true)}
             <p class="g-scale__ends" aria-hidden="true">
-                <span>{move || i18n.t().nps_low}</span><span>{move || i18n.t().nps_high}</span>
+                <span>{move || i18n.t().survey().nps_low}</span><span>{move || i18n.t().survey().nps_high}</span>
             </p>
         }
         .into_any(),
         QuestionKind::Csat => view! {
             {scale((1..=5).map(|v| (v, ["😞", "🙁", "😐", "🙂", "😄"][(v - 1) as usize].to_owned())).collect(), false)}
             <p class="g-scale__ends" aria-hidden="true">
-                <span>{move || i18n.t().csat_low}</span><span>{move || i18n.t().csat_high}</span>
+                <span>{move || i18n.t().survey().csat_low}</span><span>{move || i18n.t().survey().csat_high}</span>
             </p>
         }
         .into_any(),
@@ -125,8 +125,8 @@ pub fn QuestionInput(
                         aria-label=question.text.clone()
                         aria-describedby=described.clone()
                         aria-valuetext=move || match score() {
-                            Some(v) => fill(i18n.t().slider_value, &[("n", &v.to_string())]),
-                            None => i18n.t().not_answered.to_owned(),
+                            Some(v) => fill(i18n.t().survey().slider_value, &[("n", &v.to_string())]),
+                            None => i18n.t().survey().not_answered.to_owned(),
                         }
                         prop:value=move || score().unwrap_or(50).to_string()
                         on:input=move |ev| {
@@ -136,7 +136,7 @@ pub fn QuestionInput(
                         }
                     />
                     <p class="g-slider__value" aria-hidden="true">
-                        {move || score().map(|v| v.to_string()).unwrap_or_else(|| i18n.t().not_answered.to_owned())}
+                        {move || score().map(|v| v.to_string()).unwrap_or_else(|| i18n.t().survey().not_answered.to_owned())}
                     </p>
                 </div>
             }
@@ -202,10 +202,10 @@ pub fn QuestionInput(
                                     let (sel, text) = current();
                                     emit(sel, if on { text } else { None });
                                 }/>
-                            <span>{move || i18n.t().other_option}</span>
+                            <span>{move || i18n.t().survey().other_option}</span>
                         </label>
                         <Show when=move || other_open.get()>
-                            <input class="g-input" type="text" aria-label=move || i18n.t().other_option
+                            <input class="g-input" type="text" aria-label=move || i18n.t().survey().other_option
                                 id=other_label.clone()
                                 prop:value=move || current().1.unwrap_or_default()
                                 on:input=move |ev| { let (sel, _) = current(); emit(sel, Some(event_target_value(&ev))); }/>
@@ -222,11 +222,11 @@ pub fn QuestionInput(
                 <div class="g-options g-options--row">
                     <label class="g-choice">
                         <input type="radio" name=name prop:checked=move || answer.get() == Some(Answer::Bool(true)) on:change=move |_| on_change.run(Some(Answer::Bool(true)))/>
-                        <span>{move || i18n.t().yes}</span>
+                        <span>{move || i18n.t().survey().yes}</span>
                     </label>
                     <label class="g-choice">
                         <input type="radio" name=name2 prop:checked=move || answer.get() == Some(Answer::Bool(false)) on:change=move |_| on_change.run(Some(Answer::Bool(false)))/>
-                        <span>{move || i18n.t().no}</span>
+                        <span>{move || i18n.t().survey().no}</span>
                     </label>
                 </div>
             }
@@ -255,7 +255,7 @@ pub fn QuestionInput(
         <fieldset class="g-question" aria-describedby=fieldset_described aria-invalid=move || error.get().is_some().then_some("true")>
             <legend class="g-question__text">
                 {question.text.clone()}
-                {required.then(|| view! { <span class="g-required">" *"<span class="g-visually-hidden">{move || i18n.t().required}</span></span> })}
+                {required.then(|| view! { <span class="g-required">" *"<span class="g-visually-hidden">{move || i18n.t().survey().required}</span></span> })}
             </legend>
             <p id=help_id class="g-field__hint">{question.help.clone()}</p>
             {control}

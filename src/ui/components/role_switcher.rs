@@ -61,7 +61,7 @@ pub fn RoleSwitcher() -> impl IntoView {
                     <span class="g-field__label">{move || i18n.t().app().acting_as}</span>
                     <select class="g-select" on:change=on_change prop:value=current aria-describedby="g-role-note">
                         <option value="" selected=move || current().is_empty()>
-                            {move || i18n.t().anonymous_visitor}
+                            {move || i18n.t().board().anonymous_visitor}
                         </option>
                         <For
                             each=move || choices.get()

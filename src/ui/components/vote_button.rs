@@ -36,12 +36,12 @@ pub fn VoteButton(
     let label = move || {
         let t = i18n.t();
         let n = count.get();
-        let votes = t.count(t.votes, u64::from(n), &n.to_string());
+        let votes = t.count(t.board().votes, u64::from(n), &n.to_string());
         title.with(|title| {
             if closed.get() {
-                format!("{title} · {votes} · {}", t.voting_closed)
+                format!("{title} · {votes} · {}", t.board().voting_closed)
             } else {
-                fill(t.vote_for, &[("title", title), ("votes", &votes)])
+                fill(t.board().vote_for, &[("title", title), ("votes", &votes)])
             }
         })
     };

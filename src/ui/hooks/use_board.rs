@@ -249,7 +249,10 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
                     }
                 });
                 let t = i18n.t_untracked();
-                notices.error(fill(t.vote_failed, &[("reason", &t.store_error(&e))]));
+                notices.error(fill(
+                    t.board().vote_failed,
+                    &[("reason", &t.store_error(&e))],
+                ));
             }
         });
     });

@@ -1,14 +1,11 @@
 //! English strings.
 
-use super::{AppMessages, Messages, Plural};
+use super::{AppMessages, BoardMessages, Messages, Plural, SurveyMessages};
 use crate::domain::locale::Locale;
 
 /// English.
 pub static EN: Messages = Messages {
     locale: Locale::En,
-    nav_roadmap: "Roadmap",
-    nav_surveys: "Surveys",
-    anonymous_visitor: "Anonymous visitor",
     storage_local: "Data is stored in this browser only.",
     storage_memory: "Data is kept in memory and lost on reload.",
     storage_remote: "Data is stored on the community's server.",
@@ -35,21 +32,36 @@ pub static EN: Messages = Messages {
     storage_problem_body: "{n} stored entries were damaged and were moved aside so the rest keeps working. Nothing was deleted: download them to keep or repair them.",
     download_backup: "Download damaged entries",
     discard_backup: "Delete damaged entries",
-    unreadable_records: "{n} records could not be shown because they are in a form this version cannot read. They are kept unchanged.",
     not_found_title: "Page not found",
     not_found_body: "This address does not lead anywhere in this community. It may have been moved or mistyped.",
+    members: Plural("member", "members", "members"),
+    search: "Search ideas",
+    status: "Status",
+    remove: "Remove",
+    next: "Next",
+    survey_not_found: "This survey does not exist.",
+    sync_pending: "Changes waiting to be sent to the server: {n}.",
+    sync_retry_in: "Next try in {s} s.",
+    sync_send_now: "Send now",
+    sync_failed_title: "Changes the server refused",
+    sync_failed_item: "{what}: {error}",
+    sync_retry: "Retry",
+    sync_discard: "Discard",
+};
+
+/// English: the board widget.
+pub static EN_BOARD: BoardMessages = BoardMessages {
+    anonymous_visitor: "Anonymous visitor",
+    unreadable_records: "{n} records could not be shown because they are in a form this version cannot read. They are kept unchanged.",
     back_home: "Back to the community home",
     ideas: Plural("idea", "ideas", "ideas"),
     votes: Plural("vote", "votes", "votes"),
     comments: Plural("comment", "comments", "comments"),
-    members: Plural("member", "members", "members"),
-    responses: Plural("response", "responses", "responses"),
     sort_by: "Sort by",
     sort_trending: "Trending",
     sort_top: "Top",
     sort_new: "New",
     sort_discussed: "Most discussed",
-    search: "Search ideas",
     search_placeholder: "Search…",
     filter_status: "Status",
     filter_category: "Category",
@@ -66,7 +78,6 @@ pub static EN: Messages = Messages {
     merged_into: "Merged into",
     posted_by: "Posted by {name}",
     category: "Category",
-    status: "Status",
     pending_approval: "Waiting for approval",
     description: "Description",
     idea_not_found: "This idea does not exist or was removed.",
@@ -75,15 +86,15 @@ pub static EN: Messages = Messages {
     post_idea: "Post an idea",
     shipped_in: "Shipped in",
     shipped: "Shipped",
-    edit: "Edit",
     rejected: "Rejected",
     why_here: "Why here?",
     trending_explain: "Trending score {score} = {votes} from {n} votes + ½ × {comments} from {c} comments. Each vote or comment counts fully today, half after 7 days and a quarter after 14, so recent interest ranks higher.",
-    export_ideas: "Export ideas (CSV)",
-    export_votes: "Export votes (CSV)",
-    board_settings: "Board settings",
     show_whose: "Show",
-    remove: "Remove",
+};
+
+/// English: the survey form.
+pub static EN_SURVEY: SurveyMessages = SurveyMessages {
+    responses: Plural("response", "responses", "responses"),
     anonymous_note: "This survey is anonymous: your answers are stored without your name.",
     named_note: "Your answers are stored with your name and visible to the community team. Results are shared only when at least a few people have answered.",
     answer_fix: "Some answers need your attention.",
@@ -91,10 +102,7 @@ pub static EN: Messages = Messages {
     csat_high: "Very satisfied",
     csat_low: "Very dissatisfied",
     edit_answer: "Edit my answers",
-    new_survey: "New survey",
-    next: "Next",
     previous: "Back",
-    no_surveys: "There are no surveys yet.",
     not_answered: "Not answered yet",
     nps_high: "Extremely likely",
     nps_low: "Not at all likely",
@@ -106,25 +114,25 @@ pub static EN: Messages = Messages {
     sign_in_to_answer: "Choose a member in “Acting as” to answer: this survey records who answered.",
     slider_value: "{n} of 100",
     submit_answers: "Send answers",
-    survey_not_found: "This survey does not exist.",
     survey_opens_on: "Opens on {date}.",
     wave_closed: "Wave {n} has closed.",
     wave_closed_next: "Wave {n} has closed; the next opens on {date}.",
     wave_open_until: "Wave {n} is open until {date}.",
     what_we_will_do: "What we will do",
-    sync_pending: "Changes waiting to be sent to the server: {n}.",
-    sync_retry_in: "Next try in {s} s.",
-    sync_send_now: "Send now",
-    sync_failed_title: "Changes the server refused",
-    sync_failed_item: "{what}: {error}",
-    sync_retry: "Retry",
-    sync_discard: "Discard",
     yes: "Yes",
     no: "No",
 };
 
 /// English: the strings only the full app shows.
 pub static EN_APP: AppMessages = AppMessages {
+    nav_roadmap: "Roadmap",
+    nav_surveys: "Surveys",
+    edit: "Edit",
+    export_ideas: "Export ideas (CSV)",
+    export_votes: "Export votes (CSV)",
+    board_settings: "Board settings",
+    new_survey: "New survey",
+    no_surveys: "There are no surveys yet.",
     skip_to_content: "Skip to content",
     nav_label: "Main",
     nav_home: "Home",

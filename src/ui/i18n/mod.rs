@@ -79,12 +79,6 @@ impl Plural {
 pub struct Messages {
     /// The language of this table.
     pub locale: Locale,
-    /// Nav: roadmap.
-    pub nav_roadmap: &'static str,
-    /// Nav: surveys.
-    pub nav_surveys: &'static str,
-    /// An anonymous visitor.
-    pub anonymous_visitor: &'static str,
     /// Footer: where data is kept, local.
     pub storage_local: &'static str,
     /// Footer: in memory.
@@ -139,12 +133,46 @@ pub struct Messages {
     pub download_backup: &'static str,
     /// Delete the kept raw data.
     pub discard_backup: &'static str,
-    /// Some records could not be shown: `{n}`.
-    pub unreadable_records: &'static str,
     /// Page not found.
     pub not_found_title: &'static str,
     /// Page not found body.
     pub not_found_body: &'static str,
+    /// Members, counted.
+    pub members: Plural,
+    /// Search label.
+    pub search: &'static str,
+    /// Status label.
+    pub status: &'static str,
+    /// Remove button.
+    pub remove: &'static str,
+    /// Next screen.
+    pub next: &'static str,
+    /// Unknown survey.
+    pub survey_not_found: &'static str,
+    /// Writes waiting: `{n}`.
+    pub sync_pending: &'static str,
+    /// Next attempt: `{s}` seconds.
+    pub sync_retry_in: &'static str,
+    /// Send now.
+    pub sync_send_now: &'static str,
+    /// Refused writes heading.
+    pub sync_failed_title: &'static str,
+    /// A refused write: `{what}`, `{error}`.
+    pub sync_failed_item: &'static str,
+    /// Retry a refused write.
+    pub sync_retry: &'static str,
+    /// Discard a refused write.
+    pub sync_discard: &'static str,
+}
+
+/// The strings of the board widget (boards, ideas, votes) in one language, reached through
+/// [`Messages::board`]: the survey embed, which never calls it, leaves them out.
+#[derive(Debug)]
+pub struct BoardMessages {
+    /// An anonymous visitor.
+    pub anonymous_visitor: &'static str,
+    /// Some records could not be shown: `{n}`.
+    pub unreadable_records: &'static str,
     /// Back to home.
     pub back_home: &'static str,
     /// Ideas, counted.
@@ -153,10 +181,6 @@ pub struct Messages {
     pub votes: Plural,
     /// Comments, counted.
     pub comments: Plural,
-    /// Members, counted.
-    pub members: Plural,
-    /// Responses, counted.
-    pub responses: Plural,
 
     // Board
     /// Sort label.
@@ -169,8 +193,6 @@ pub struct Messages {
     pub sort_new: &'static str,
     /// Most discussed.
     pub sort_discussed: &'static str,
-    /// Search label.
-    pub search: &'static str,
     /// Search placeholder.
     pub search_placeholder: &'static str,
     /// Status filter label.
@@ -204,8 +226,6 @@ pub struct Messages {
     pub posted_by: &'static str,
     /// Category label.
     pub category: &'static str,
-    /// Status label.
-    pub status: &'static str,
     /// Waiting for approval.
     pub pending_approval: &'static str,
     /// Description heading.
@@ -222,24 +242,22 @@ pub struct Messages {
     pub shipped_in: &'static str,
     /// Shipped tag.
     pub shipped: &'static str,
-    /// Edit button.
-    pub edit: &'static str,
     /// Rejected tag / after rejecting.
     pub rejected: &'static str,
     /// Trending explanation summary.
     pub why_here: &'static str,
     /// Trending explanation: `{score}`, `{votes}`, `{comments}`, `{n}`, `{c}`.
     pub trending_explain: &'static str,
-    /// Export ideas button.
-    pub export_ideas: &'static str,
-    /// Export votes button.
-    pub export_votes: &'static str,
-    /// Board settings link.
-    pub board_settings: &'static str,
     /// Whose ideas filter legend.
     pub show_whose: &'static str,
-    /// Remove button.
-    pub remove: &'static str,
+}
+
+/// The strings of the survey form in one language, reached through [`Messages::survey`]:
+/// the board embed, which never calls it, leaves them out.
+#[derive(Debug)]
+pub struct SurveyMessages {
+    /// Responses, counted.
+    pub responses: Plural,
     /// Anonymous survey note.
     pub anonymous_note: &'static str,
     /// Named survey note.
@@ -254,14 +272,8 @@ pub struct Messages {
     pub csat_low: &'static str,
     /// Edit answer.
     pub edit_answer: &'static str,
-    /// New survey.
-    pub new_survey: &'static str,
-    /// Next screen.
-    pub next: &'static str,
     /// Previous screen.
     pub previous: &'static str,
-    /// No surveys.
-    pub no_surveys: &'static str,
     /// Slider untouched.
     pub not_answered: &'static str,
     /// NPS scale end.
@@ -284,8 +296,6 @@ pub struct Messages {
     pub slider_value: &'static str,
     /// Submit.
     pub submit_answers: &'static str,
-    /// Unknown survey.
-    pub survey_not_found: &'static str,
     /// Not yet open: `{date}`.
     pub survey_opens_on: &'static str,
     /// Closed: `{n}`.
@@ -296,20 +306,6 @@ pub struct Messages {
     pub wave_open_until: &'static str,
     /// Actions heading.
     pub what_we_will_do: &'static str,
-    /// Writes waiting: `{n}`.
-    pub sync_pending: &'static str,
-    /// Next attempt: `{s}` seconds.
-    pub sync_retry_in: &'static str,
-    /// Send now.
-    pub sync_send_now: &'static str,
-    /// Refused writes heading.
-    pub sync_failed_title: &'static str,
-    /// A refused write: `{what}`, `{error}`.
-    pub sync_failed_item: &'static str,
-    /// Retry a refused write.
-    pub sync_retry: &'static str,
-    /// Discard a refused write.
-    pub sync_discard: &'static str,
     /// Yes.
     pub yes: &'static str,
     /// No.
@@ -322,6 +318,22 @@ pub struct Messages {
 /// the app in both languages before).
 #[derive(Debug)]
 pub struct AppMessages {
+    /// Nav: roadmap.
+    pub nav_roadmap: &'static str,
+    /// Nav: surveys.
+    pub nav_surveys: &'static str,
+    /// Edit button.
+    pub edit: &'static str,
+    /// Export ideas button.
+    pub export_ideas: &'static str,
+    /// Export votes button.
+    pub export_votes: &'static str,
+    /// Board settings link.
+    pub board_settings: &'static str,
+    /// New survey.
+    pub new_survey: &'static str,
+    /// No surveys.
+    pub no_surveys: &'static str,
     // Shell
     /// Skip link.
     pub skip_to_content: &'static str,
@@ -776,6 +788,22 @@ impl Messages {
         }
     }
 
+    /// The board widget's strings in this table's language (see [`BoardMessages`]).
+    pub fn board(&self) -> &'static BoardMessages {
+        match self.locale {
+            Locale::En => &en::EN_BOARD,
+            Locale::Pl => &pl::PL_BOARD,
+        }
+    }
+
+    /// The survey form's strings in this table's language (see [`SurveyMessages`]).
+    pub fn survey(&self) -> &'static SurveyMessages {
+        match self.locale {
+            Locale::En => &en::EN_SURVEY,
+            Locale::Pl => &pl::PL_SURVEY,
+        }
+    }
+
     /// The strings only the full app shows, in this table's language (see [`AppMessages`]).
     pub fn app(&self) -> &'static AppMessages {
         match self.locale {
@@ -865,9 +893,11 @@ mod tests {
             .collect()
     }
 
-    /// The strings of a language's two tables (the embeds' and the app's).
+    /// The strings of all of a language's tables (shared, board, survey, app).
     fn both(m: &Messages, app: &AppMessages) -> Vec<(String, String)> {
         let mut all = strings(m);
+        all.extend(strings(m.board()));
+        all.extend(strings(m.survey()));
         all.extend(strings(app));
         all
     }
@@ -875,9 +905,11 @@ mod tests {
     #[test]
     fn tables_have_strings() {
         // Guards the debug-output parsing the tests below rely on.
-        assert!(strings(&EN).len() > 100 && strings(&EN_APP).len() > 200);
+        assert!(strings(&EN).len() > 30 && strings(&EN_APP).len() > 200);
         assert_eq!(strings(&EN).len(), strings(&PL).len());
         assert_eq!(strings(&EN_APP).len(), strings(&PL_APP).len());
+        assert!(!strings(EN.board()).is_empty() && !strings(EN.survey()).is_empty());
+        assert_eq!(both(&EN, &EN_APP).len(), both(&PL, &PL_APP).len());
     }
 
     #[test]
@@ -923,7 +955,7 @@ mod tests {
 
     #[test]
     fn polish_plurals() {
-        let p = PL.votes;
+        let p = PL.board().votes;
         assert_eq!(p.pick(Locale::Pl, 1), "głos");
         assert_eq!(p.pick(Locale::Pl, 3), "głosy");
         assert_eq!(p.pick(Locale::Pl, 5), "głosów");

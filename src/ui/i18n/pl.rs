@@ -1,14 +1,11 @@
 //! Polish strings.
 
-use super::{AppMessages, Messages, Plural};
+use super::{AppMessages, BoardMessages, Messages, Plural, SurveyMessages};
 use crate::domain::locale::Locale;
 
 /// Polski.
 pub static PL: Messages = Messages {
     locale: Locale::Pl,
-    nav_roadmap: "Plan rozwoju",
-    nav_surveys: "Ankiety",
-    anonymous_visitor: "Anonimowy gość",
     storage_local: "Dane są zapisane tylko w tej przeglądarce.",
     storage_memory: "Dane są w pamięci i znikną po odświeżeniu.",
     storage_remote: "Dane są zapisane na serwerze społeczności.",
@@ -35,21 +32,36 @@ pub static PL: Messages = Messages {
     storage_problem_body: "Uszkodzone wpisy ({n}) odłożono na bok, aby reszta działała. Niczego nie usunięto: pobierz je, aby je zachować lub naprawić.",
     download_backup: "Pobierz uszkodzone wpisy",
     discard_backup: "Usuń uszkodzone wpisy",
-    unreadable_records: "Nie można wyświetlić rekordów ({n}), bo zapisano je w formie, której ta wersja nie odczyta. Pozostają nienaruszone.",
     not_found_title: "Nie znaleziono strony",
     not_found_body: "Ten adres nie prowadzi do żadnego miejsca w społeczności. Mógł zostać przeniesiony albo zawiera literówkę.",
+    members: Plural("członek", "członków", "członków"),
+    search: "Szukaj pomysłów",
+    status: "Status",
+    remove: "Usuń",
+    next: "Dalej",
+    survey_not_found: "Taka ankieta nie istnieje.",
+    sync_pending: "Zmiany czekające na wysłanie do serwera: {n}.",
+    sync_retry_in: "Następna próba za {s} s.",
+    sync_send_now: "Wyślij teraz",
+    sync_failed_title: "Zmiany odrzucone przez serwer",
+    sync_failed_item: "{what}: {error}",
+    sync_retry: "Ponów",
+    sync_discard: "Odrzuć",
+};
+
+/// Polish: the board widget.
+pub static PL_BOARD: BoardMessages = BoardMessages {
+    anonymous_visitor: "Anonimowy gość",
+    unreadable_records: "Nie można wyświetlić rekordów ({n}), bo zapisano je w formie, której ta wersja nie odczyta. Pozostają nienaruszone.",
     back_home: "Wróć na stronę główną społeczności",
     ideas: Plural("pomysł", "pomysły", "pomysłów"),
     votes: Plural("głos", "głosy", "głosów"),
     comments: Plural("komentarz", "komentarze", "komentarzy"),
-    members: Plural("członek", "członków", "członków"),
-    responses: Plural("odpowiedź", "odpowiedzi", "odpowiedzi"),
     sort_by: "Sortuj według",
     sort_trending: "Na czasie",
     sort_top: "Najwięcej głosów",
     sort_new: "Najnowsze",
     sort_discussed: "Najczęściej komentowane",
-    search: "Szukaj pomysłów",
     search_placeholder: "Szukaj…",
     filter_status: "Status",
     filter_category: "Kategoria",
@@ -66,7 +78,6 @@ pub static PL: Messages = Messages {
     merged_into: "Scalono z",
     posted_by: "Dodał(a) {name}",
     category: "Kategoria",
-    status: "Status",
     pending_approval: "Czeka na zatwierdzenie",
     description: "Opis",
     idea_not_found: "Ten pomysł nie istnieje albo został usunięty.",
@@ -75,15 +86,15 @@ pub static PL: Messages = Messages {
     post_idea: "Dodaj pomysł",
     shipped_in: "Wdrożono w",
     shipped: "Wdrożone",
-    edit: "Edytuj",
     rejected: "Odrzucone",
     why_here: "Dlaczego tutaj?",
     trending_explain: "Wynik „na czasie” {score} = {votes} z {n} głosów + ½ × {comments} z {c} komentarzy. Głos lub komentarz liczy się dziś w całości, po 7 dniach w połowie, po 14 w ćwierci, więc świeże zainteresowanie waży więcej.",
-    export_ideas: "Eksportuj pomysły (CSV)",
-    export_votes: "Eksportuj głosy (CSV)",
-    board_settings: "Ustawienia tablicy",
     show_whose: "Pokaż",
-    remove: "Usuń",
+};
+
+/// Polish: the survey form.
+pub static PL_SURVEY: SurveyMessages = SurveyMessages {
+    responses: Plural("odpowiedź", "odpowiedzi", "odpowiedzi"),
     anonymous_note: "Ta ankieta jest anonimowa: odpowiedzi zapisujemy bez Twojego imienia.",
     named_note: "Odpowiedzi zapisujemy z Twoim imieniem; widzi je zespół społeczności. Wyniki pokazujemy dopiero, gdy odpowie kilka osób.",
     answer_fix: "Niektóre odpowiedzi wymagają poprawy.",
@@ -91,10 +102,7 @@ pub static PL: Messages = Messages {
     csat_high: "Bardzo zadowolony",
     csat_low: "Bardzo niezadowolony",
     edit_answer: "Zmień moje odpowiedzi",
-    new_survey: "Nowa ankieta",
-    next: "Dalej",
     previous: "Wstecz",
-    no_surveys: "Nie ma jeszcze ankiet.",
     not_answered: "Jeszcze bez odpowiedzi",
     nps_high: "Zdecydowanie tak",
     nps_low: "Zdecydowanie nie",
@@ -106,25 +114,25 @@ pub static PL: Messages = Messages {
     sign_in_to_answer: "Wybierz osobę w polu „Działasz jako”, aby odpowiedzieć: ta ankieta zapisuje, kto odpowiedział.",
     slider_value: "{n} ze 100",
     submit_answers: "Wyślij odpowiedzi",
-    survey_not_found: "Taka ankieta nie istnieje.",
     survey_opens_on: "Startuje {date}.",
     wave_closed: "Fala {n} jest zamknięta.",
     wave_closed_next: "Fala {n} jest zamknięta; następna startuje {date}.",
     wave_open_until: "Fala {n} trwa do {date}.",
     what_we_will_do: "Co zrobimy",
-    sync_pending: "Zmiany czekające na wysłanie do serwera: {n}.",
-    sync_retry_in: "Następna próba za {s} s.",
-    sync_send_now: "Wyślij teraz",
-    sync_failed_title: "Zmiany odrzucone przez serwer",
-    sync_failed_item: "{what}: {error}",
-    sync_retry: "Ponów",
-    sync_discard: "Odrzuć",
     yes: "Tak",
     no: "Nie",
 };
 
 /// Polish: the strings only the full app shows.
 pub static PL_APP: AppMessages = AppMessages {
+    nav_roadmap: "Plan rozwoju",
+    nav_surveys: "Ankiety",
+    edit: "Edytuj",
+    export_ideas: "Eksportuj pomysły (CSV)",
+    export_votes: "Eksportuj głosy (CSV)",
+    board_settings: "Ustawienia tablicy",
+    new_survey: "Nowa ankieta",
+    no_surveys: "Nie ma jeszcze ankiet.",
     skip_to_content: "Przejdź do treści",
     nav_label: "Główna nawigacja",
     nav_home: "Start",

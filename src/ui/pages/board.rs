@@ -170,13 +170,13 @@ pub fn BoardView(
                     <input
                         class="g-input"
                         type="search"
-                        placeholder=move || i18n.t().search_placeholder
+                        placeholder=move || i18n.t().board().search_placeholder
                         prop:value=move || filter.get().query
                         on:input=move |ev| set_param("q", event_target_value(&ev), true)
                     />
                 </label>
                 <label class="g-field">
-                    <span class="g-field__label">{move || i18n.t().sort_by}</span>
+                    <span class="g-field__label">{move || i18n.t().board().sort_by}</span>
                     <select
                         class="g-select"
                         prop:value=move || sort.get().as_str()
@@ -188,10 +188,10 @@ pub fn BoardView(
                                 let label = move || {
                                     let t = i18n.t();
                                     match s {
-                                        Sort::Trending => t.sort_trending,
-                                        Sort::Top => t.sort_top,
-                                        Sort::New => t.sort_new,
-                                        Sort::Discussed => t.sort_discussed,
+                                        Sort::Trending => t.board().sort_trending,
+                                        Sort::Top => t.board().sort_top,
+                                        Sort::New => t.board().sort_new,
+                                        Sort::Discussed => t.board().sort_discussed,
                                     }
                                 };
                                 view! { <option value=s.as_str() selected=move || sort.get() == s>{label}</option> }
@@ -200,13 +200,13 @@ pub fn BoardView(
                     </select>
                 </label>
                 <label class="g-field">
-                    <span class="g-field__label">{move || i18n.t().filter_status}</span>
+                    <span class="g-field__label">{move || i18n.t().board().filter_status}</span>
                     <select
                         class="g-select"
                         prop:value=move || filter.get().status.map(|s| s.0).unwrap_or_default()
                         on:change=move |ev| set_param("status", event_target_value(&ev), false)
                     >
-                        <option value="">{move || i18n.t().all}</option>
+                        <option value="">{move || i18n.t().board().all}</option>
                         {statuses
                             .into_iter()
                             .map(|s| {
@@ -225,13 +225,13 @@ pub fn BoardView(
                     .then(|| {
                         view! {
                             <label class="g-field">
-                                <span class="g-field__label">{move || i18n.t().filter_category}</span>
+                                <span class="g-field__label">{move || i18n.t().board().filter_category}</span>
                                 <select
                                     class="g-select"
                                     prop:value=move || filter.get().category.map(|c| c.0).unwrap_or_default()
                                     on:change=move |ev| set_param("category", event_target_value(&ev), false)
                                 >
-                                    <option value="">{move || i18n.t().all}</option>
+                                    <option value="">{move || i18n.t().board().all}</option>
                                     {categories
                                         .into_iter()
                                         .map(|c| {
@@ -249,7 +249,7 @@ pub fn BoardView(
                         }
                     })}
                 <fieldset class="g-field g-segmented">
-                    <legend class="g-visually-hidden">{move || i18n.t().show_whose}</legend>
+                    <legend class="g-visually-hidden">{move || i18n.t().board().show_whose}</legend>
                     {[("", 0u8), ("votes", 1), ("ideas", 2)]
                         .into_iter()
                         .map(|(value, n)| {
@@ -274,9 +274,9 @@ pub fn BoardView(
                                         {move || {
                                             let t = i18n.t();
                                             match n {
-                                                1 => t.my_votes,
-                                                2 => t.my_ideas,
-                                                _ => t.all,
+                                                1 => t.board().my_votes,
+                                                2 => t.board().my_ideas,
+                                                _ => t.board().all,
                                             }
                                         }}
                                     </span>
@@ -308,8 +308,8 @@ pub fn BoardView(
                 Some(Ok(None)) => view! {
                     <div class="g-page--narrow">
                         <h1>{move || i18n.t().not_found_title}</h1>
-                        <p>{move || i18n.t().board_not_found}</p>
-                        <p><a href=routes::home()>{move || i18n.t().back_home}</a></p>
+                        <p>{move || i18n.t().board().board_not_found}</p>
+                        <p><a href=routes::home()>{move || i18n.t().board().back_home}</a></p>
                     </div>
                 }
                 .into_any(),
@@ -330,7 +330,7 @@ pub fn BoardView(
                                                     _ => 0,
                                                 });
                                                 fill(
-                                                    i18n.t().votes_left,
+                                                    i18n.t().board().votes_left,
                                                     &[("left", &budget.saturating_sub(used).to_string()), ("budget", &budget.to_string())],
                                                 )
                                             }}
@@ -341,7 +341,7 @@ pub fn BoardView(
                                 .then(|| {
                                     view! {
                                         <p class="g-warning">
-                                            {move || fill(i18n.t().unreadable_records, &[("n", &unreadable.to_string())])}
+                                            {move || fill(i18n.t().board().unreadable_records, &[("n", &unreadable.to_string())])}
                                         </p>
                                     }
                                 })}
@@ -358,7 +358,7 @@ pub fn BoardView(
                     let total = selection.with(Vec::len);
                     let l = i18n.locale();
                     fill(
-                        i18n.t().showing_ideas,
+                        i18n.t().board().showing_ideas,
                         &[("shown", &format::count(l, visible.with(Vec::len) as u64)), ("total", &format::count(l, total as u64))],
                     )
                 }}
@@ -392,11 +392,11 @@ pub fn BoardView(
                 />
             </ul>
             <Show when=move || selection.with(|s| s.is_empty()) && matches!(head.get(), Some(Ok(Some(_))))>
-                <p class="g-empty">{move || i18n.t().no_matching_ideas}</p>
+                <p class="g-empty">{move || i18n.t().board().no_matching_ideas}</p>
             </Show>
             <Show when=move || { selection.with(Vec::len) > shown.get() }>
                 <button type="button" class="g-button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {move || i18n.t().show_more}
+                    {move || i18n.t().board().show_more}
                 </button>
             </Show>
         </section>

@@ -40,7 +40,7 @@ pub fn BoardSettingsPage() -> impl IntoView {
             {move || match loaded.get() {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
                 Some(Err(e)) => view! { <crate::ui::components::ReadProblem error=Some(e)/> }.into_any(),
-                Some(Ok(None)) => view! { <p>{move || i18n.t().board_not_found}</p> }.into_any(),
+                Some(Ok(None)) => view! { <p>{move || i18n.t().board().board_not_found}</p> }.into_any(),
                 Some(Ok(Some(b))) => view! { <BoardForm board=b is_new=false/> }.into_any(),
             }}
         </section>
@@ -146,7 +146,7 @@ fn BoardForm(board: Board, is_new: bool) -> impl IntoView {
     };
     view! {
         <Show when=move || can(viewer.role(), Action::ConfigureBoards) fallback=move || view! { <p>{move || i18n.t().app().admins_only}</p> }>
-            <h1>{move || if is_new { i18n.t().app().new_board.to_owned() } else { format!("{}: {}", i18n.t().board_settings, b.with(|b| b.name.clone())) }}</h1>
+            <h1>{move || if is_new { i18n.t().app().new_board.to_owned() } else { format!("{}: {}", i18n.t().app().board_settings, b.with(|b| b.name.clone())) }}</h1>
             <form class="g-form" on:submit=save novalidate>
                 {text_field("g-board-name", "name", |t| t.app().board_name, |b| b.name.clone(), |b, v| b.name = v)}
                 {text_field("g-board-slug", "slug", |t| t.app().board_slug, |b| b.slug.clone(), |b, v| b.slug = v)}

@@ -28,7 +28,7 @@ fn EmbedTools(slug: String) -> impl IntoView {
     view! {
         <div class="g-toolbar">
             <a class="g-button g-button--primary" href=routes::board(&slug, "") target="_blank" rel="noopener">
-                {move || i18n.t().post_idea}
+                {move || i18n.t().board().post_idea}
             </a>
         </div>
     }
@@ -97,15 +97,15 @@ fn AppTools(board: UseBoard, slug: String) -> impl IntoView {
                 aria-expanded=move || if form_open.get() { "true" } else { "false" }
                 on:click=move |_| form_open.update(|o| *o = !*o)
             >
-                {move || i18n.t().post_idea}
+                {move || i18n.t().board().post_idea}
             </button>
-            <a class="g-button" href=roadmap>{move || i18n.t().nav_roadmap}</a>
+            <a class="g-button" href=roadmap>{move || i18n.t().app().nav_roadmap}</a>
             <Show when=move || can(viewer.role(), Action::Export)>
-                <button type="button" class="g-button" on:click=move |_| export(false)>{move || i18n.t().export_ideas}</button>
-                <button type="button" class="g-button" on:click=move |_| export(true)>{move || i18n.t().export_votes}</button>
+                <button type="button" class="g-button" on:click=move |_| export(false)>{move || i18n.t().app().export_ideas}</button>
+                <button type="button" class="g-button" on:click=move |_| export(true)>{move || i18n.t().app().export_votes}</button>
             </Show>
             <Show when=move || can(viewer.role(), Action::ConfigureBoards)>
-                <a class="g-button" href=settings.clone()>{move || i18n.t().board_settings}</a>
+                <a class="g-button" href=settings.clone()>{move || i18n.t().app().board_settings}</a>
             </Show>
         </div>
         <Show when=move || form_open.get()>
@@ -125,7 +125,10 @@ fn actor_name(actor: &Actor, members: &[Member], t: &Messages) -> (String, Strin
                 .map(|m| m.name.clone())
                 .unwrap_or_default(),
         ),
-        Actor::Device(id) => (format!("device:{id}"), t.anonymous_visitor.to_owned()),
+        Actor::Device(id) => (
+            format!("device:{id}"),
+            t.board().anonymous_visitor.to_owned(),
+        ),
     }
 }
 

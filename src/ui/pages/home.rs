@@ -114,8 +114,8 @@ pub fn HomePage() -> impl IntoView {
                                                                 let l = i18n.locale();
                                                                 format!(
                                                                     "{} · {}",
-                                                                    t.count(t.ideas, ideas, &format::count(l, ideas)),
-                                                                    t.count(t.votes, votes, &format::count(l, votes)),
+                                                                    t.count(t.board().ideas, ideas, &format::count(l, ideas)),
+                                                                    t.count(t.board().votes, votes, &format::count(l, votes)),
                                                                 )
                                                             }}
                                                         </p>

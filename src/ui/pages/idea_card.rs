@@ -54,7 +54,7 @@ pub fn IdeaCard(
         <div class="g-idea-card">
             {move || match found.get() {
                 None if lookup.get().is_some_and(|l| l.error.is_some()) => view! { <ReadProblem error=lookup.get().and_then(|l| l.error)/> }.into_any(),
-                None if lookup.get().is_some_and(|l| l.value == Some(None)) => view! { <p>{move || i18n.t().idea_not_found}</p> }.into_any(),
+                None if lookup.get().is_some_and(|l| l.value == Some(None)) => view! { <p>{move || i18n.t().board().idea_not_found}</p> }.into_any(),
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
                 Some((b, idea)) => {
                     let status = b.status(&idea.status_id).cloned();
@@ -86,7 +86,7 @@ pub fn IdeaCard(
                                 <a href=routes::idea(&b.slug, idea.id.as_str()) target="_blank" rel="noopener">{idea.title.clone()}</a>
                             </h1>
                             <p class="g-idea__meta" aria-live="polite">
-                                {move || { let t = i18n.t(); let n = u64::from(stats.get().votes()); t.count(t.votes, n, &format::count(i18n.locale(), n)) }}
+                                {move || { let t = i18n.t(); let n = u64::from(stats.get().votes()); t.count(t.board().votes, n, &format::count(i18n.locale(), n)) }}
                                 " · "
                                 {status.map(|s| view! { <StatusBadge status=s/> })}
                             </p>

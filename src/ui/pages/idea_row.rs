@@ -131,18 +131,18 @@ pub fn IdeaRow(
                 <p class="g-idea__meta">
                     {move || row.with(|r| r.as_ref().and_then(|r| r.status.clone())).map(|s| view! { <StatusBadge status=s/> })}
                     {move || row.with(|r| r.as_ref().and_then(|r| r.category.clone())).map(|c| view! { <span class="g-tag">{c}</span> })}
-                    {move || field(|r| r.held)().then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().pending_approval}</span> })}
-                    {move || field(|r| r.rejected)().then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().rejected}</span> })}
-                    {move || field(|r| r.shipped)().then(|| view! { <span class="g-tag g-tag--shipped">{move || i18n.t().shipped}</span> })}
+                    {move || field(|r| r.held)().then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().board().pending_approval}</span> })}
+                    {move || field(|r| r.rejected)().then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().board().rejected}</span> })}
+                    {move || field(|r| r.shipped)().then(|| view! { <span class="g-tag g-tag--shipped">{move || i18n.t().board().shipped}</span> })}
                     <span class="g-idea__counts">
                         {move || {
                             let t = i18n.t();
                             let s = stats.get();
                             let c = u64::from(s.comments);
-                            let mut text = t.count(t.comments, c, &format::count(i18n.locale(), c));
+                            let mut text = t.count(t.board().comments, c, &format::count(i18n.locale(), c));
                             if s.anonymous_votes > 0 {
                                 text.push_str(" · ");
-                                text.push_str(&fill(t.anonymous_votes_count, &[("n", &s.anonymous_votes.to_string())]));
+                                text.push_str(&fill(t.board().anonymous_votes_count, &[("n", &s.anonymous_votes.to_string())]));
                             }
                             text
                         }}
@@ -156,10 +156,10 @@ pub fn IdeaRow(
                                     Actor::Member(m) => viewer.name_of(m),
                                     Actor::Device(_) => None,
                                 }
-                                .unwrap_or_else(|| t.anonymous_visitor.to_owned());
+                                .unwrap_or_else(|| t.board().anonymous_visitor.to_owned());
                                 format!(
                                     "{} · {}",
-                                    fill(t.posted_by, &[("name", &name)]),
+                                    fill(t.board().posted_by, &[("name", &name)]),
                                     format::relative(i18n.locale(), r.created, format::now())
                                 )
                             })
@@ -168,13 +168,13 @@ pub fn IdeaRow(
                 </p>
                 <Show when=move || explain.get()>
                     <details class="g-why">
-                        <summary>{move || i18n.t().why_here}</summary>
+                        <summary>{move || i18n.t().board().why_here}</summary>
                         <p>
                             {move || {
                                 let st = stats.get();
                                 let l = i18n.locale();
                                 fill(
-                                    i18n.t().trending_explain,
+                                    i18n.t().board().trending_explain,
                                     &[
                                         ("score", &format::number(l, st.trending(), 2)),
                                         ("votes", &format::number(l, st.weighted_votes, 2)),

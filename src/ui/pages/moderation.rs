@@ -262,7 +262,7 @@ fn QueueItem(item: Item) -> impl IntoView {
                 })}
                 <button type="button" class="g-button g-button--danger" disabled=move || ops.busy() on:click=move |_| decide(Decision::Reject)>{move || i18n.t().app().reject}</button>
                 <button type="button" class="g-button" aria-expanded=move || if editing.get() { "true" } else { "false" } on:click=move |_| editing.update(|e| *e = !*e)>
-                    {move || i18n.t().edit}
+                    {move || i18n.t().app().edit}
                 </button>
             </div>
         </li>

@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || i18n.t().not_found_body}</p>
             <p>
-                <a href=routes::home()>{move || i18n.t().back_home}</a>
+                <a href=routes::home()>{move || i18n.t().board().back_home}</a>
             </p>
         </section>
     }

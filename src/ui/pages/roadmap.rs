@@ -93,7 +93,7 @@ fn RoadmapBoard(slug: String) -> impl IntoView {
     });
     move || match lanes.get() {
         Some(Ok(Some(lanes))) => view! { <Lanes board=board lanes=lanes/> }.into_any(),
-        Some(Ok(None)) => view! { <p>{move || i18n.t().board_not_found}</p> }.into_any(),
+        Some(Ok(None)) => view! { <p>{move || i18n.t().board().board_not_found}</p> }.into_any(),
         Some(Err(e)) => view! { <ReadProblem error=Some(e)/> }.into_any(),
         None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
     }
@@ -197,7 +197,7 @@ fn Card(
     view! {
         <li class="g-card g-card--roadmap">
             <a href=href class="g-card__title">{idea.with_value(|i| i.title.clone())}</a>
-            <p class="g-card__meta">{move || { let t = i18n.t(); t.count(t.votes, u64::from(votes), &format::count(i18n.locale(), u64::from(votes))) }}</p>
+            <p class="g-card__meta">{move || { let t = i18n.t(); t.count(t.board().votes, u64::from(votes), &format::count(i18n.locale(), u64::from(votes))) }}</p>
             {move || can(viewer.role(), Action::ChangeStatus).then(|| view! {
                 <div class="g-card__moves">{(pos > 0).then(|| mover(pos - 1))}{(pos + 1 < n).then(|| mover(pos + 1))}</div>
             })}

@@ -70,7 +70,7 @@ pub fn Comments(
                                     <p class="g-comment__byline">
                                         <span class="g-comment__author"><ActorName actor=c.author.clone()/></span>
                                         {c.official.then(|| view! { <span class="g-tag g-tag--official">{move || i18n.t().app().official}</span> })}
-                                        {held.then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().pending_approval}</span> })}
+                                        {held.then(|| view! { <span class="g-tag g-tag--warning">{move || i18n.t().board().pending_approval}</span> })}
                                         <span class="g-comment__time">{move || format::date_time(i18n.locale(), at)}</span>
                                     </p>
                                     <PlainText text=c.body.clone()/>

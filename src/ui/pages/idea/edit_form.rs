@@ -92,7 +92,7 @@ pub fn EditIdeaForm(
             </div>
             {(!categories.is_empty()).then(|| view! {
                 <div class="g-field">
-                    <label class="g-field__label" for="g-edit-category">{move || i18n.t().category}</label>
+                    <label class="g-field__label" for="g-edit-category">{move || i18n.t().board().category}</label>
                     <select id="g-edit-category" class="g-select" prop:value=move || category.get() on:change=move |ev| category.set(event_target_value(&ev))>
                         <option value="">{move || i18n.t().app().no_category}</option>
                         {categories.iter().map(|c| {

@@ -48,7 +48,8 @@ pub fn ActorName(
             .into_any()
         }
         Actor::Device(_) => {
-            view! { <span class="g-person">{move || i18n.t().anonymous_visitor}</span> }.into_any()
+            view! { <span class="g-person">{move || i18n.t().board().anonymous_visitor}</span> }
+                .into_any()
         }
     }
 }
@@ -89,8 +90,8 @@ pub fn IdeaPage() -> impl IntoView {
                 Shown::Missing => view! {
                     <div class="g-page--narrow">
                         <h1>{move || i18n.t().not_found_title}</h1>
-                        <p>{move || i18n.t().idea_not_found}</p>
-                        <p><a href=routes::home()>{move || i18n.t().back_home}</a></p>
+                        <p>{move || i18n.t().board().idea_not_found}</p>
+                        <p><a href=routes::home()>{move || i18n.t().board().back_home}</a></p>
                     </div>
                 }
                 .into_any(),
@@ -234,9 +235,9 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
                         let t = i18n.t();
                         let s = stats.get();
                         let n = u64::from(s.votes());
-                        let mut text = t.count(t.votes, n, &format::count(i18n.locale(), n));
+                        let mut text = t.count(t.board().votes, n, &format::count(i18n.locale(), n));
                         if s.anonymous_votes > 0 {
-                            text = format!("{text} ({})", fill(t.anonymous_votes_count, &[("n", &s.anonymous_votes.to_string())]));
+                            text = format!("{text} ({})", fill(t.board().anonymous_votes_count, &[("n", &s.anonymous_votes.to_string())]));
                         }
                         text
                     }}
@@ -249,16 +250,16 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
             Visibility::Published => None,
         }}
         {merged_into.map(|(href, title)| view! {
-            <p class="g-banner g-banner--info">{move || i18n.t().merged_into} " " <a href=href>{title}</a></p>
+            <p class="g-banner g-banner--info">{move || i18n.t().board().merged_into} " " <a href=href>{title}</a></p>
         })}
         {move || shipped_entry.get().map(|(title, n)| view! {
             <p class="g-banner g-banner--success">
-                {move || i18n.t().shipped_in} " " <a href=routes::changelog(None)>{title.clone()}</a> ". "
+                {move || i18n.t().board().shipped_in} " " <a href=routes::changelog(None)>{title.clone()}</a> ". "
                 {move || fill(i18n.t().app().thanks_to, &[("n", &n.to_string())])}
             </p>
         })}
         <section class="g-section" aria-labelledby="g-description">
-            <h2 id="g-description" class="g-visually-hidden">{move || i18n.t().description}</h2>
+            <h2 id="g-description" class="g-visually-hidden">{move || i18n.t().board().description}</h2>
             <Show when=move || !editing.get() fallback=move || view! {
                 <EditIdeaForm idea=idea_signal board=b.clone() on_done=Callback::new(move |_| editing.set(false))/>
             }>
@@ -267,7 +268,7 @@ fn IdeaDetails(board: UseBoard, idea: Idea) -> impl IntoView {
             <div class="g-toolbar">
                 <Show when=may_edit.clone()>
                     <button type="button" class="g-button" aria-expanded=move || if editing.get() { "true" } else { "false" } on:click=move |_| editing.update(|e| *e = !*e)>
-                        {move || i18n.t().edit}
+                        {move || i18n.t().app().edit}
                     </button>
                 </Show>
                 <Show when=move || !is_author()>

@@ -81,7 +81,7 @@ pub fn StaffTools(
         let ok = if decision == Decision::Approve {
             i18n.t_untracked().app().approved
         } else {
-            i18n.t_untracked().rejected
+            i18n.t_untracked().board().rejected
         };
         ops.run(
             move |c| async move { c.decide(&post, &board_id, decision, "").await },

@@ -83,7 +83,7 @@ pub fn SurveyForm(
         return view! {
             {heading}
             <p class="g-banner g-banner--info">{move || super::wave_status(&status, i18n.t(), i18n.locale())}</p>
-            <p><a href=routes::survey_results(survey.id.as_str()) target=embedded.then_some("_blank")>{move || i18n.t().see_results}</a></p>
+            <p><a href=routes::survey_results(survey.id.as_str()) target=embedded.then_some("_blank")>{move || i18n.t().survey().see_results}</a></p>
         }
         .into_any();
     };
@@ -231,7 +231,7 @@ pub fn SurveyForm(
                         prefs_now.remove(&clear_key);
                         errors.set(Vec::new());
                         done.set(true);
-                        notices.success(t.answer_saved);
+                        notices.success(t.survey().answer_saved);
                     }
                     Err(OpError::Rule(DomainError::Invalid(e))) => {
                         // One question per screen: go to the first question with a problem.
@@ -247,7 +247,7 @@ pub fn SurveyForm(
                             }
                         }
                         errors.set(e);
-                        notices.error(t.answer_fix);
+                        notices.error(t.survey().answer_fix);
                     }
                     Err(OpError::Rule(e)) => notices.error(t.domain_error(&e)),
                     Err(OpError::Store(_)) => {}
@@ -274,25 +274,25 @@ pub fn SurveyForm(
                     <p class="g-thanks__text">{thanks.clone()}</p>
                     {published.map(|p| view! {
                         <section class="g-published" aria-labelledby="g-published-title">
-                            <h2 id="g-published-title">{move || fill(i18n.t().published_title, &[("n", &(p.wave + 1).to_string())])}</h2>
+                            <h2 id="g-published-title">{move || fill(i18n.t().survey().published_title, &[("n", &(p.wave + 1).to_string())])}</h2>
                             <PlainText text=p.summary.clone()/>
-                            {(!p.actions.is_empty()).then(|| view! { <h3>{move || i18n.t().what_we_will_do}</h3><PlainText text=p.actions.clone()/> })}
+                            {(!p.actions.is_empty()).then(|| view! { <h3>{move || i18n.t().survey().what_we_will_do}</h3><PlainText text=p.actions.clone()/> })}
                         </section>
                     })}
                     <p class="g-toolbar">
-                        <button type="button" class="g-button" on:click=move |_| { done.set(false); step.set(0); }>{move || i18n.t().edit_answer}</button>
-                        <a href=routes::survey_results(&survey_id) target=embedded.then_some("_blank")>{move || i18n.t().see_results}</a>
+                        <button type="button" class="g-button" on:click=move |_| { done.set(false); step.set(0); }>{move || i18n.t().survey().edit_answer}</button>
+                        <a href=routes::survey_results(&survey_id) target=embedded.then_some("_blank")>{move || i18n.t().survey().see_results}</a>
                     </p>
                 </div>
             }
         }>
-            <p class="g-field__hint">{move || if anonymous { i18n.t().anonymous_note } else { i18n.t().named_note }}</p>
-            {move || (viewer.actor().is_anonymous() && !anonymous).then(|| view! { <p class="g-warning">{move || i18n.t().sign_in_to_answer}</p> })}
+            <p class="g-field__hint">{move || if anonymous { i18n.t().survey().anonymous_note } else { i18n.t().survey().named_note }}</p>
+            {move || (viewer.actor().is_anonymous() && !anonymous).then(|| view! { <p class="g-warning">{move || i18n.t().survey().sign_in_to_answer}</p> })}
             <form class="g-form g-survey__form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 {(!is_pulse).then(|| view! {
                     <div class="g-progress">
                         <label>
-                            <span class="g-field__hint">{move || { let (a, n) = progress(); fill(i18n.t().progress_label, &[("a", &a.to_string()), ("n", &n.to_string())]) }}</span>
+                            <span class="g-field__hint">{move || { let (a, n) = progress(); fill(i18n.t().survey().progress_label, &[("a", &a.to_string()), ("n", &n.to_string())]) }}</span>
                             <progress max=move || progress().1.max(1) value=move || progress().0></progress>
                         </label>
                     </div>
@@ -325,13 +325,13 @@ pub fn SurveyForm(
                 />
                 <div class="g-form__actions">
                     {one_per_screen.then(|| view! {
-                        <button type="button" class="g-button" disabled=move || step.get() == 0 on:click=move |_| step.update(|i| *i = i.saturating_sub(1))>{move || i18n.t().previous}</button>
+                        <button type="button" class="g-button" disabled=move || step.get() == 0 on:click=move |_| step.update(|i| *i = i.saturating_sub(1))>{move || i18n.t().survey().previous}</button>
                         <Show when=move || { step.get() + 1 < visible.with(Vec::len) }>
                             <button type="button" class="g-button g-button--primary" on:click=move |_| step.update(|i| *i += 1)>{move || i18n.t().next}</button>
                         </Show>
                     })}
                     <Show when=move || { !one_per_screen || step.get() + 1 >= visible.with(Vec::len) }>
-                        <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().submit_answers}</button>
+                        <button type="submit" class="g-button g-button--primary" disabled=move || ops.busy()>{move || i18n.t().survey().submit_answers}</button>
                     </Show>
                 </div>
             </form>

@@ -235,15 +235,15 @@ fn Builder(survey: Survey) -> impl IntoView {
     };
     view! {
         <Show when=move || can(viewer.role(), Action::ManageSurveys) fallback=move || view! { <p>{move || i18n.t().app().admins_only}</p> }>
-            <p class="g-breadcrumb"><a href=routes::surveys()>{move || i18n.t().nav_surveys}</a></p>
-            <h1>{move || if is_new { i18n.t().new_survey.to_owned() } else { fill(i18n.t().app().edit_survey, &[("title", &s.with(|s| s.title.clone()))]) }}</h1>
+            <p class="g-breadcrumb"><a href=routes::surveys()>{move || i18n.t().app().nav_surveys}</a></p>
+            <h1>{move || if is_new { i18n.t().app().new_survey.to_owned() } else { fill(i18n.t().app().edit_survey, &[("title", &s.with(|s| s.title.clone()))]) }}</h1>
             <div class="g-toolbar">
                 <button type="button" class="g-button" aria-pressed=move || if preview.get() { "true" } else { "false" } on:click=move |_| preview.update(|p| *p = !*p)>
                     {move || i18n.t().app().preview}
                 </button>
                 {(!is_new).then(|| {
                     let id = s.with_untracked(|s| s.id.to_string());
-                    view! { <a class="g-button" href=routes::survey_results(&id)>{move || i18n.t().see_results}</a> }
+                    view! { <a class="g-button" href=routes::survey_results(&id)>{move || i18n.t().survey().see_results}</a> }
                 })}
             </div>
             <Show when=move || preview.get()>
@@ -386,7 +386,7 @@ fn QuestionEditor(
                 <input class="g-input" type="text" prop:value=move || q().map(|q| q.help).unwrap_or_default() on:input=move |ev| { let v = event_target_value(&ev); update(&|q| q.help = v.clone()) }/></label>
             <label class="g-choice">
                 <input type="checkbox" prop:checked=move || q().is_some_and(|q| q.required) on:change=move |ev| { let v = event_target_checked(&ev); update(&|q| q.required = v) }/>
-                <span>{move || i18n.t().required}</span>
+                <span>{move || i18n.t().survey().required}</span>
             </label>
             <KindSettings s=s index=index errors=errors/>
             <div class="g-field">
@@ -493,8 +493,8 @@ fn ConditionEditor(s: RwSignal<Survey>, index: usize) -> impl IntoView {
                 let yes = matches!(test, Some(ConditionTest::Equals(AnswerValue::Bool(true))));
                 view! {
                     <select class="g-select" aria-label=move || i18n.t().app().equals_label on:change=move |ev| set_test(ConditionTest::Equals(AnswerValue::Bool(event_target_value(&ev) == "yes")))>
-                        <option value="yes" selected=yes>{move || i18n.t().yes}</option>
-                        <option value="no" selected=!yes>{move || i18n.t().no}</option>
+                        <option value="yes" selected=yes>{move || i18n.t().survey().yes}</option>
+                        <option value="no" selected=!yes>{move || i18n.t().survey().no}</option>
                     </select>
                 }.into_any()
             }

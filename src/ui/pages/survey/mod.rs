@@ -34,7 +34,7 @@ pub fn wave_status(
                 .map(|e| format::date(locale, e))
                 .unwrap_or_default();
             fill(
-                t.wave_open_until,
+                t.survey().wave_open_until,
                 &[("n", &(w + 1).to_string()), ("date", &end)],
             )
         }
@@ -45,10 +45,10 @@ pub fn wave_status(
                 .map(|e| format::date(locale, e));
             match next {
                 Some(d) => fill(
-                    t.wave_closed_next,
+                    t.survey().wave_closed_next,
                     &[("n", &(w + 1).to_string()), ("date", &d)],
                 ),
-                None => fill(t.wave_closed, &[("n", &(w + 1).to_string())]),
+                None => fill(t.survey().wave_closed, &[("n", &(w + 1).to_string())]),
             }
         }
         None => {
@@ -57,7 +57,7 @@ pub fn wave_status(
                 .wave_start(0)
                 .map(|e| format::date(locale, e))
                 .unwrap_or_default();
-            fill(t.survey_opens_on, &[("date", &d)])
+            fill(t.survey().survey_opens_on, &[("date", &d)])
         }
     }
 }
@@ -80,15 +80,15 @@ pub fn SurveysPage() -> impl IntoView {
     });
     view! {
         <section class="g-page">
-            <h1>{move || i18n.t().nav_surveys}</h1>
+            <h1>{move || i18n.t().app().nav_surveys}</h1>
             <Show when=move || can(viewer.role(), Action::ManageSurveys)>
-                <p><a class="g-button g-button--primary" href=routes::new_survey()>{move || i18n.t().new_survey}</a></p>
+                <p><a class="g-button g-button--primary" href=routes::new_survey()>{move || i18n.t().app().new_survey}</a></p>
             </Show>
             {move || data.get().map(|r| view! { <ReadProblem error=r.error shown_before=r.value.is_some()/> })}
             {move || match data.get().map(|r| r.value) {
                 None => view! { <p class="g-loading">{move || i18n.t().loading}</p> }.into_any(),
                 Some(None) => ().into_any(),
-                Some(Some(list)) if list.is_empty() => view! { <p class="g-empty">{move || i18n.t().no_surveys}</p> }.into_any(),
+                Some(Some(list)) if list.is_empty() => view! { <p class="g-empty">{move || i18n.t().app().no_surveys}</p> }.into_any(),
                 Some(Some(list)) => view! {
                     <ul class="g-cards" role="list">
                         {list.into_iter().map(|(s, n)| {
@@ -98,11 +98,11 @@ pub fn SurveysPage() -> impl IntoView {
                                 <li class="g-card">
                                     <h2 class="g-card__title"><a href=routes::survey(&id)>{s.title.clone()}</a></h2>
                                     <p class="g-card__text">{move || wave_status(&status, i18n.t(), i18n.locale())}</p>
-                                    <p class="g-card__meta">{move || { let t = i18n.t(); t.count(t.responses, n as u64, &format::count(i18n.locale(), n as u64)) }}</p>
+                                    <p class="g-card__meta">{move || { let t = i18n.t(); t.count(t.survey().responses, n as u64, &format::count(i18n.locale(), n as u64)) }}</p>
                                     <p class="g-toolbar">
-                                        <a href=routes::survey_results(&id)>{move || i18n.t().see_results}</a>
+                                        <a href=routes::survey_results(&id)>{move || i18n.t().survey().see_results}</a>
                                         <Show when=move || can(viewer.role(), Action::ManageSurveys)>
-                                            <a href=routes::survey_edit(&id)>{move || i18n.t().edit}</a>
+                                            <a href=routes::survey_edit(&id)>{move || i18n.t().app().edit}</a>
                                         </Show>
                                     </p>
                                 </li>

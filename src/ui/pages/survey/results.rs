@@ -104,7 +104,7 @@ fn Results(data: Data) -> impl IntoView {
     let threshold = survey.threshold;
     let anonymous = survey.anonymous;
     view! {
-        <p class="g-breadcrumb"><a href=routes::surveys()>{move || i18n.t().nav_surveys}</a></p>
+        <p class="g-breadcrumb"><a href=routes::surveys()>{move || i18n.t().app().nav_surveys}</a></p>
         <h1>{move || fill(i18n.t().app().results_title, &[("title", &s_title)])}</h1>
         <div class="g-toolbar">
             <label class="g-field g-field--inline">
@@ -120,14 +120,14 @@ fn Results(data: Data) -> impl IntoView {
                 <Exports data=d/>
             </Show>
         </div>
-        <p class="g-field__hint">{move || if anonymous { i18n.t().anonymous_note } else { i18n.t().named_note }}</p>
+        <p class="g-field__hint">{move || if anonymous { i18n.t().survey().anonymous_note } else { i18n.t().survey().named_note }}</p>
         <Published data=d wave=wave/>
         <p class="g-results__count" aria-live="polite">
             {move || {
                 let r = results.get();
                 let t = i18n.t();
                 let l = i18n.locale();
-                let mut text = t.count(t.responses, u64::from(r.responses), &format::count(l, u64::from(r.responses)));
+                let mut text = t.count(t.survey().responses, u64::from(r.responses), &format::count(l, u64::from(r.responses)));
                 if let (Some(rate), Some(e)) = (r.rate(), r.eligible) {
                     text.push_str(" · ");
                     text.push_str(&fill(t.app().response_rate, &[("rate", &format::percent(l, rate, 1)), ("eligible", &format::count(l, u64::from(e)))]));
@@ -212,11 +212,17 @@ fn rows(result: &QuestionResult, t: &Messages) -> (Vec<(String, u32)>, bool) {
             let mut r: Vec<(String, u32)> =
                 counts.iter().map(|(_, l, n)| (l.clone(), *n)).collect();
             if !others.is_empty() {
-                r.push((t.other_option.to_owned(), others.len() as u32));
+                r.push((t.survey().other_option.to_owned(), others.len() as u32));
             }
             (r, true)
         }
-        Tally::YesNo { yes, no } => (vec![(t.yes.to_owned(), *yes), (t.no.to_owned(), *no)], true),
+        Tally::YesNo { yes, no } => (
+            vec![
+                (t.survey().yes.to_owned(), *yes),
+                (t.survey().no.to_owned(), *no),
+            ],
+            true,
+        ),
         Tally::Text { .. } => (Vec::new(), false),
     }
 }
@@ -272,7 +278,7 @@ fn QuestionResultView(text: String, kind: QuestionKind, result: QuestionResult) 
         <section class="g-result">
             <h2 class="g-result__title">{text.clone()}</h2>
             <p class="g-result__meta">
-                {move || { let t = i18n.t(); t.count(t.responses, u64::from(answered), &format::count(i18n.locale(), u64::from(answered))) }}
+                {move || { let t = i18n.t(); t.count(t.survey().responses, u64::from(answered), &format::count(i18n.locale(), u64::from(answered))) }}
                 {move || formula(i18n.t(), &k.get_value()).map(|f| format!(" · {f}"))}
             </p>
             <p class="g-result__headline">{headline}</p>
@@ -452,8 +458,8 @@ fn Breakdown(data: StoredValue<Data>, wave: RwSignal<u32>) -> impl IntoView {
                         let nps = s.results.as_ref().and_then(|r| nps_q.as_ref().and_then(|q| r.iter().find(|x| &x.question == q))).and_then(|r| r.nps()).map(|n| n.3);
                         let suppressed = s.results.is_none();
                         let label = match s.label.as_str() {
-                            "yes" => i18n.t().yes.to_owned(),
-                            "no" => i18n.t().no.to_owned(),
+                            "yes" => i18n.t().survey().yes.to_owned(),
+                            "no" => i18n.t().survey().no.to_owned(),
                             other => other.to_owned(),
                         };
                         view! {
@@ -481,10 +487,10 @@ fn Published(data: StoredValue<Data>, wave: RwSignal<u32>) -> impl IntoView {
             let at = p.published_at;
             view! {
                 <section class="g-published" aria-labelledby="g-published-title">
-                    <h2 id="g-published-title">{move || fill(i18n.t().published_title, &[("n", &(p.wave + 1).to_string())])}</h2>
+                    <h2 id="g-published-title">{move || fill(i18n.t().survey().published_title, &[("n", &(p.wave + 1).to_string())])}</h2>
                     <p class="g-field__hint">{move || format::date(i18n.locale(), at)}</p>
                     <PlainText text=p.summary.clone()/>
-                    {(!p.actions.is_empty()).then(|| view! { <h3>{move || i18n.t().what_we_will_do}</h3><PlainText text=p.actions.clone()/> })}
+                    {(!p.actions.is_empty()).then(|| view! { <h3>{move || i18n.t().survey().what_we_will_do}</h3><PlainText text=p.actions.clone()/> })}
                 </section>
             }
         })
