@@ -18,7 +18,7 @@ const all = [...first, ...rest];
 const appOnly = ['dashboard.css', 'header.css', 'home.css', 'moderation.css'];
 const bundles = {
   'gromada.css': all,
-  'embed-board.css': all.filter((f) => ![...appOnly, 'survey.css'].includes(f)),
+  'embed-board.css': all.filter((f) => ![...appOnly, 'survey.css', 'roadmap.css', 'idea-page.css'].includes(f)),
   'embed-survey.css': all.filter(
     (f) => ![...appOnly, 'board.css', 'idea-page.css', 'idea-row.css', 'roadmap.css', 'vote-button.css'].includes(f),
   ),
