@@ -51,14 +51,10 @@ for (const f of readdirSync(staging)) {
     format: { comments: false },
   });
   writeFileSync(path, code);
-  const href = `${publicUrl}${f}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  html = html.replace(
-    new RegExp(`(<link[^>]*href="?${href}"?[^>]*integrity="?)sha384-[A-Za-z0-9+/=]+`, 'g'),
-    `$1${sri(code)}`,
-  );
-  html = html.replace(
-    new RegExp(`(<link[^>]*integrity="?)sha384-[A-Za-z0-9+/=]+("?[^>]*href="?${href}"?)`, 'g'),
-    `$1${sri(code)}$2`,
+  // Only this file's <link> (modulepreload) carries its hash.
+  const href = `${publicUrl}${f}`;
+  html = html.replace(/<link\b[^>]*>/gi, (tag) =>
+    tag.includes(href) ? tag.replace(/sha384-[A-Za-z0-9+/=]+/, sri(code)) : tag,
   );
 }
 

@@ -73,7 +73,8 @@ fn is_leap_year(y: i64) -> bool {
     y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
 }
 
-fn days_in_month(y: i64, m: u32) -> u32 {
+/// Days in month `m` (1–12) of year `y`.
+pub(crate) fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         2 if is_leap_year(y) => 29,
         2 => 28,
@@ -83,7 +84,7 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -184,6 +185,11 @@ fn parse_rfc3339(b: &[u8]) -> Option<i64> {
             return None;
         }
     }
+    if secs >= 0 {
+        return Some(secs * 1000 + i64::from(nanos / 1_000_000));
+    }
+    // Before 1970 a fraction truncates toward zero, i.e. up (as the `time` crate's nanoseconds
+    // divided by 10^6 do).
     Some(((i128::from(secs) * 1_000_000_000 + i128::from(nanos)) / 1_000_000) as i64)
 }
 

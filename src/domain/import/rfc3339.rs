@@ -2,7 +2,7 @@
 //! (`2025-01-31T09:30:00Z`, `…T10:30:00.250+01:00`) is decoded by hand, anything else
 //! goes through [`Timestamp::parse`], so both accept and reject the same texts.
 
-use crate::domain::time::{BadTime, Timestamp};
+use crate::domain::time::{days_from_civil, days_in_month, BadTime, Timestamp};
 
 /// Parses an RFC 3339 time into UTC milliseconds (fractions beyond milliseconds are
 /// truncated, as by [`Timestamp::parse`]).
@@ -42,7 +42,7 @@ fn fast(b: &[u8]) -> Option<i64> {
     }
     let (year, month, day) = (digits(b, 0, 4)?, digits(b, 5, 2)?, digits(b, 8, 2)?);
     let (hour, minute, second) = (digits(b, 11, 2)?, digits(b, 14, 2)?, digits(b, 17, 2)?);
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    if !(1..=12).contains(&month) || day < 1 || day > i64::from(days_in_month(year, month as u32)) {
         return None;
     }
     if hour > 23 || minute > 59 || second > 59 {
@@ -84,32 +84,15 @@ fn fast(b: &[u8]) -> Option<i64> {
         }
         _ => return None,
     };
-    let secs =
-        days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset_s;
+    let secs = days_from_civil(year, month as u32, day as u32) * 86_400
+        + hour * 3600
+        + minute * 60
+        + second
+        - offset_s;
     if secs < 0 {
         return None; // before 1970: leave the rounding rules to the full parser
     }
     Some(secs * 1000 + frac_ms)
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
