@@ -140,6 +140,10 @@ mod fetch {
             let init = web_sys::RequestInit::new();
             init.set_method(request.method);
             init.set_signal(Some(&controller.signal()));
+            // The store keeps its own freshness (ETag in `refresh`); the HTTP
+            // cache would otherwise revalidate plain GETs on its own and hand
+            // a 304 to a caller that never asked for one.
+            init.set_cache(web_sys::RequestCache::NoStore);
             if request.with_credentials {
                 init.set_credentials(web_sys::RequestCredentials::Include);
             }

@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createBackend } from '../../scripts/backend/json-server.mjs';
-import { concurrentStatusIsAConflict, IDEA, offlineVoteLandsOnce, twoBrowsersSeeEachOther } from './shared-backend.mjs';
+import { boardUrl, concurrentStatusIsAConflict, IDEA, offlineVoteLandsOnce, twoBrowsersSeeEachOther } from './shared-backend.mjs';
 import { DEMO_BOARD, launch, openApp, recordingContext, startServer } from './support.mjs';
 
 let browser, app, api, apiServer, dir;
@@ -201,4 +202,57 @@ test('the surveys list counts responses without downloading them', async () => {
   assert.deepEqual(asked.filter((q) => !q.includes('_start=0&_end=1')), [], 'every read of the responses is a count');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// The store keeps its own freshness: only its change check (`?_sort=id`, with the last
+// ETag) asks json-server "changed since?". The browser's HTTP cache once revalidated the
+// app's other reads by itself (json-server answers `Cache-Control: no-cache` with an
+// ETag), and a 304 it did not resolve reached a list read as an error ("The community's
+// members could not be read … HTTP 304"); every backend fetch now bypasses that cache.
+test('only the change check asks the backend "changed since?": the HTTP cache stays out', async () => {
+  const seen = [];
+  const proxy = createServer((req, res) => {
+    seen.push({ method: req.method, url: req.url, conditional: req.headers['if-none-match'] ?? null });
+    const target = new URL(req.url, api);
+    const out = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    out.on('error', () => { res.writeHead(502); res.end(); });
+    req.pipe(out);
+  });
+  await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
+  const via = `http://127.0.0.1:${proxy.address().port}`;
+  const viaApp = await startServer({
+    dir: 'dist',
+    connect: [via],
+    overrides: { '/config.json': { body: JSON.stringify({ storage: { type: 'rest', base_url: via, refresh_s: 1 }, demo: false }) } },
+  });
+  try {
+    const { context, problems } = await recordingContext(browser);
+    const page = await openApp(context, boardUrl(viaApp));
+    // The same reads, several times over, moving within the app: board → idea → board →
+    // surveys → board, twice.
+    for (let round = 0; round < 2; round++) {
+      await page.getByRole('link', { name: IDEA }).first().click();
+      await page.getByRole('heading', { level: 1, name: IDEA }).waitFor();
+      await page.goBack();
+      await page.locator(`button[aria-label^="Vote for “${IDEA}”"]`).first().waitFor();
+      await page.getByRole('banner').getByRole('link', { name: 'Surveys' }).click();
+      await page.locator('.g-card').first().waitFor();
+      await page.goBack();
+      await page.locator(`button[aria-label^="Vote for “${IDEA}”"]`).first().waitFor();
+    }
+    await page.waitForTimeout(2500); // change checks run every second
+    const gets = seen.filter((r) => r.method === 'GET').map((r) => r.url);
+    assert.ok(gets.length > new Set(gets).size, 'some reads were repeated (what a cache would revalidate)');
+    const conditional = seen.filter((r) => r.conditional);
+    assert.ok(conditional.some((r) => r.url.endsWith('?_sort=id')), 'the change check sends its ETag');
+    assert.deepEqual(conditional.filter((r) => !r.url.endsWith('?_sort=id')).map((r) => r.url), [], 'no other read is conditional');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await viaApp.close();
+    await new Promise((ok) => proxy.close(ok));
+  }
 });
