@@ -26,6 +26,8 @@ enum Mode {
     Down,
     /// 503 with Retry-After.
     Busy(u64),
+    /// 500: the server answers, with an error.
+    Failing,
     /// The write happens but the answer is lost (a timeout after the server wrote).
     LoseAnswers,
     /// The write happens, its answer is lost and the transport sends it again (as
@@ -63,6 +65,10 @@ impl Flaky {
             Mode::Busy(ms) => Err(StoreError::Busy {
                 status: 503,
                 retry_after_ms: Some(ms),
+            }),
+            Mode::Failing => Err(StoreError::Busy {
+                status: 500,
+                retry_after_ms: None,
             }),
             _ => Ok(()),
         }
@@ -690,6 +696,77 @@ fn retry_after_and_backoff_set_the_next_attempt() {
         let wait = s.outbox.status().retry_in_ms.unwrap();
         assert!((1_000..=60_000).contains(&wait), "{wait}");
     });
+}
+
+#[test]
+fn a_backend_that_answers_again_gets_the_waiting_writes_without_waiting_out_the_backoff() {
+    let s = setup();
+    block_on(async {
+        s.backend.mode.set(Mode::Down);
+        s.outbox
+            .create(Collection::Ideas, json!({"id": "a"}))
+            .await
+            .unwrap();
+        for _ in 0..5 {
+            s.clock.set(s.clock.get() + 60_000);
+            s.outbox.flush().await;
+        }
+        let wait = s.outbox.status().retry_in_ms.unwrap();
+        assert!(wait >= 16_000, "the backoff has grown: {wait}");
+        // A read that fails tells nothing: still waiting.
+        assert!(s
+            .outbox
+            .list(Collection::Boards, &Query::all())
+            .await
+            .is_err());
+        assert!(!s.outbox.is_due());
+        // The backend answers a read: the write goes at the next attempt.
+        s.backend.mode.set(Mode::Up);
+        s.outbox
+            .list(Collection::Boards, &Query::all())
+            .await
+            .unwrap();
+        assert!(s.outbox.is_due());
+        assert_eq!(s.outbox.status().retry_in_ms, None);
+        assert_eq!(s.outbox.flush().await.sent, 1);
+        assert!(s.stored(Collection::Ideas, "a").await.is_some());
+        // The same from outside a read (a change check, the changes feed).
+        s.backend.mode.set(Mode::Down);
+        s.outbox
+            .create(Collection::Ideas, json!({"id": "b"}))
+            .await
+            .unwrap();
+        s.clock.set(s.clock.get() + 1_000);
+        s.outbox.flush().await;
+        assert!(!s.outbox.is_due());
+        s.backend.mode.set(Mode::Up);
+        s.outbox.backend_answered();
+        assert!(s.outbox.is_due());
+    });
+}
+
+#[test]
+fn a_backend_that_answered_the_write_with_an_error_gets_its_full_wait() {
+    // It asked for time (Retry-After), or failed the write itself (500): that it reads
+    // well says nothing about the write.
+    for (mode, wait) in [(Mode::Busy(30_000), 30_000), (Mode::Failing, 1_000)] {
+        let s = setup();
+        block_on(async {
+            s.backend.mode.set(mode);
+            s.outbox
+                .create(Collection::Ideas, json!({"id": "a"}))
+                .await
+                .unwrap();
+            s.backend.mode.set(Mode::Up);
+            s.outbox
+                .list(Collection::Boards, &Query::all())
+                .await
+                .unwrap();
+            assert!(!s.outbox.is_due(), "{mode:?}");
+            s.clock.set(s.clock.get() + wait);
+            assert!(s.outbox.is_due(), "{mode:?}");
+        });
+    }
 }
 
 #[test]

@@ -203,6 +203,10 @@ pub struct OutboxStore {
     now_ms: Rc<dyn Fn() -> u64>,
     backoff_ms: Cell<u64>,
     next_attempt_ms: Cell<u64>,
+    /// Whether the last failure said the backend was away (unreachable, timed out, or a
+    /// gateway's 502/503/504 without `Retry-After`), rather than that it answered with an
+    /// error or asked for time.
+    away: Cell<bool>,
     last_error: RefCell<Option<String>>,
     /// Whether this tab is sending (a flush, or a write sent at once).
     sending: Cell<bool>,
@@ -234,6 +238,7 @@ impl OutboxStore {
             now_ms,
             backoff_ms: Cell::new(0),
             next_attempt_ms: Cell::new(0),
+            away: Cell::new(false),
             last_error: RefCell::new(None),
             sending: Cell::new(false),
             tab: format!("tab-{}", new_key()),
@@ -316,10 +321,44 @@ impl OutboxStore {
             StoreError::Busy { retry_after_ms, .. } => retry_after_ms.unwrap_or(0),
             _ => 0,
         };
+        let away = match error {
+            StoreError::Offline { .. } => true,
+            StoreError::Busy {
+                status,
+                retry_after_ms: None,
+            } => matches!(status, 502..=504),
+            _ => false,
+        };
+        self.away.set(away);
         self.backoff_ms.set(doubled);
         self.next_attempt_ms
             .set((self.now_ms)() + doubled.max(asked));
         *self.last_error.borrow_mut() = Some(error.to_string());
+    }
+
+    /// The backend answered a read: if the last write failed because the backend was
+    /// away, the waiting writes go at the next attempt instead of when the backoff runs
+    /// out (a member whose board has just loaded again should not watch "tried again in
+    /// 55 s"). Once per failure: another failure doubles the backoff as before. A backend
+    /// that answered the write with an error (500) or asked for time (`Retry-After`) gets
+    /// its full wait: that it reads well says nothing about the write.
+    pub fn backend_answered(&self) {
+        let now = (self.now_ms)();
+        if self.away.replace(false) && self.next_attempt_ms.get() > now {
+            self.next_attempt_ms.set(now);
+            if self.has_pending() {
+                self.changed();
+            }
+        }
+    }
+
+    /// Notes that the backend answered, if `result` is an answer (not a failure to reach
+    /// it), and hands `result` on.
+    fn heard<T>(&self, result: Result<T, StoreError>) -> Result<T, StoreError> {
+        if !matches!(&result, Err(e) if e.is_retryable()) {
+            self.backend_answered();
+        }
+        result
     }
 
     fn has_pending(&self) -> bool {
@@ -685,6 +724,7 @@ impl OutboxStore {
 /// `read()` (see [`retried`]), kept in `cache` under `key`; while the backend is away, the
 /// last answer kept instead, marked stale (`true`).
 async fn fresh_or_cached<K, T, F>(
+    outbox: &OutboxStore,
     cache: &RefCell<HashMap<K, T>>,
     key: K,
     read: impl Fn() -> F,
@@ -694,7 +734,7 @@ where
     T: Clone,
     F: std::future::Future<Output = Result<T, StoreError>>,
 {
-    match retried(read).await {
+    match retried(outbox, read).await {
         Ok(fresh) => {
             cache.borrow_mut().insert(key, fresh.clone());
             Ok((fresh, false))
@@ -707,8 +747,10 @@ where
     }
 }
 
-/// `read()`, tried up to [`READ_ATTEMPTS`] times while it fails in a way worth retrying.
+/// `read()`, tried up to [`READ_ATTEMPTS`] times while it fails in a way worth retrying
+/// (an answer tells `outbox` the backend is back).
 async fn retried<T, F: std::future::Future<Output = Result<T, StoreError>>>(
+    outbox: &OutboxStore,
     read: impl Fn() -> F,
 ) -> Result<T, StoreError> {
     let mut result = read().await;
@@ -718,7 +760,7 @@ async fn retried<T, F: std::future::Future<Output = Result<T, StoreError>>>(
             _ => break,
         }
     }
-    result
+    outbox.heard(result)
 }
 
 #[async_trait(?Send)]
@@ -730,7 +772,7 @@ impl Store for OutboxStore {
     async fn get(&self, collection: Collection, id: &str) -> Result<Option<Value>, StoreError> {
         let key = (collection, id.to_owned());
         let read_at = (self.now_ms)();
-        let read = retried(|| self.inner.get(collection, id)).await;
+        let read = retried(self, || self.inner.get(collection, id)).await;
         let (base, stale) = match read {
             Ok(doc) => {
                 match &doc {
@@ -760,8 +802,10 @@ impl Store for OutboxStore {
     async fn list(&self, collection: Collection, query: &Query) -> Result<Vec<Value>, StoreError> {
         let key = (collection, query_key(query));
         let read_at = (self.now_ms)();
-        let (mut docs, stale) =
-            fresh_or_cached(&self.lists, key, || self.inner.list(collection, query)).await?;
+        let (mut docs, stale) = fresh_or_cached(self, &self.lists, key, || {
+            self.inner.list(collection, query)
+        })
+        .await?;
         self.overlay(collection, &mut docs, query, stale, read_at);
         Ok(docs)
     }
@@ -771,7 +815,7 @@ impl Store for OutboxStore {
     /// list's length, so the count agrees with what the lists show.
     async fn count(&self, collection: Collection, query: &Query) -> Result<u64, StoreError> {
         let read_at = (self.now_ms)();
-        match retried(|| self.inner.count(collection, query)).await {
+        match retried(self, || self.inner.count(collection, query)).await {
             Ok(n) if self.writes_over_read(collection, false, read_at).is_empty() => Ok(n),
             Ok(_) => count_by_listing(self, collection, query).await,
             Err(e) if e.is_retryable() => count_by_listing(self, collection, query).await,
@@ -826,7 +870,7 @@ impl Store for OutboxStore {
     ) -> Result<Option<BoardTallies>, StoreError> {
         let key = (board.to_owned(), voter.to_owned());
         let read_at = (self.now_ms)();
-        let (tallies, stale) = fresh_or_cached(&self.tallies, key, || {
+        let (tallies, stale) = fresh_or_cached(self, &self.tallies, key, || {
             self.inner.board_tallies(board, voter)
         })
         .await?;

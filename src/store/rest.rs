@@ -183,9 +183,11 @@ impl RestStore {
     }
 
     /// Checks every collection for changes made elsewhere (a conditional GET with the last
-    /// ETag: unchanged costs a 304), tells the listeners, and returns what changed.
-    pub async fn refresh(&self) -> Vec<Collection> {
+    /// ETag: unchanged costs a 304), tells the listeners, and returns what changed; `None`
+    /// when the backend did not answer (unreachable, or busy: 5xx, 429).
+    pub async fn refresh(&self) -> Option<Vec<Collection>> {
         let mut changed = Vec::new();
+        let mut answered = false;
         for collection in Collection::ALL {
             let mut request = self.request(
                 "GET",
@@ -196,8 +198,12 @@ impl RestStore {
                 request = request.header("If-None-Match", tag.clone());
             }
             let Ok(response) = self.http.send(request).await else {
-                return changed;
+                break;
             };
+            if busy(&response).is_some() {
+                break;
+            }
+            answered = true;
             if response.status == 304 || !response.is_success() {
                 continue;
             }
@@ -217,7 +223,7 @@ impl RestStore {
         if !changed.is_empty() {
             self.notify(&changed);
         }
-        changed
+        answered.then_some(changed)
     }
 
     /// Tells the listeners that `collections` changed elsewhere.

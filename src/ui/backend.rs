@@ -115,7 +115,7 @@ fn act_as_session_user(couch: Rc<CouchStore>) {
 /// Follows the database's `_changes` feed for as long as the page lives: longpolls from
 /// the current end, tells the listeners what changed, and after a failure waits (1 s,
 /// doubling to 30 s) and resumes from the last sequence seen, so nothing is missed.
-fn follow_changes(couch: Rc<CouchStore>) {
+fn follow_changes(couch: Rc<CouchStore>, outbox: Rc<OutboxStore>) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut since: Option<String> = None;
         let mut backoff_ms = 1_000;
@@ -128,6 +128,7 @@ fn follow_changes(couch: Rc<CouchStore>) {
                 Ok(seq) => {
                     since = Some(seq);
                     backoff_ms = 1_000;
+                    outbox.backend_answered();
                 }
                 Err(_) => {
                     gloo_timers::future::TimeoutFuture::new(backoff_ms).await;
@@ -172,15 +173,20 @@ pub fn start(backend: Backend) {
     let rest = match &backend.remote {
         Remote::Rest(rest) => Some(rest.clone()),
         Remote::Couch(couch) => {
-            follow_changes(couch.clone());
+            follow_changes(couch.clone(), backend.outbox.clone());
             act_as_session_user(couch.clone());
             None
         }
     };
+    let outbox = backend.outbox.clone();
     let refresh = move || {
         if let Some(rest) = rest.clone() {
+            let outbox = outbox.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                rest.refresh().await;
+                // The backend is back: what waits is sent now, not when the backoff ends.
+                if rest.refresh().await.is_some() {
+                    outbox.backend_answered();
+                }
             });
         }
     };
