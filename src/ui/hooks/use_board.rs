@@ -182,18 +182,26 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
             if current.lacks_votes_of(&viewer.actor) {
                 return None; // the button is disabled until this viewer's votes are in
             }
-            let idea = current.index.idea(&idea_id)?;
+            // The idea may have gone (merged or removed in another tab) since it was drawn.
+            let Some(idea) = current.index.idea(&idea_id) else {
+                return Some(None);
+            };
             let voted = current.index.has_voted(&viewer.actor, &idea_id);
             let lane = current.index.lane(idea);
             let open_votes = current.index.open_votes_of(&viewer.actor);
-            Some((
+            Some(Some((
                 voted,
                 current.board.id.clone(),
                 check_vote(&current.board, idea, lane, &viewer, !voted, open_votes),
-            ))
+            )))
         });
-        let Some((voted, board_id, allowed)) = decided else {
-            return;
+        let (voted, board_id, allowed) = match decided {
+            None => return,
+            Some(None) => {
+                notices.error(t.board().idea_not_found);
+                return;
+            }
+            Some(Some(decision)) => decision,
         };
         if let Err(e) = allowed {
             notices.error(t.domain_error(&e));
