@@ -225,7 +225,17 @@ export async function faultRun({ browser, app, proxy, server, operations }) {
   // Heal; the outbox drains by itself (it retries on its own schedule).
   proxy.faults(false);
   for (const page of [board, ideaPage, postPage, surveyPage]) {
-    await page.getByText('Changes waiting to be sent to the server').waitFor({ state: 'detached', timeout: 120_000 });
+    try {
+      await page.getByText('Changes waiting to be sent to the server').waitFor({ state: 'detached', timeout: 120_000 });
+    } catch (e) {
+      // What is stuck, and what the page says about it.
+      const stuck = await page.evaluate(() => ({
+        sync: document.querySelector('.g-sync')?.innerText ?? '',
+        outbox: Object.keys(localStorage).filter((k) => k.startsWith('gromada-outbox:'))
+          .map((k) => `${k} = ${localStorage.getItem(k).slice(0, 400)}`),
+      })).catch((err) => ({ unreadable: String(err) }));
+      throw new Error(`the outbox did not drain on ${page.url()}: ${JSON.stringify(stuck, null, 1)}\n${e.message}`);
+    }
   }
   assert.equal(await board.getByText('Changes the server refused').count(), 0, `nothing refused: ${await board.locator('.g-sync').innerText().catch(() => '')}`);
   console.log(`operations: ${JSON.stringify(counts)}; seconds spent: ${JSON.stringify(spent, (k, v) => (typeof v === "number" ? Math.round(v) : v))}; faults injected: ${JSON.stringify(proxy.state.counts)}; refused with an explanation: ${failedOps} of ${operations}; comments skipped during slow mode: ${slowModeSkips}; refusals: ${reasons.join(' | ')}`);
