@@ -200,10 +200,7 @@ impl RestStore {
             let Ok(response) = self.http.send(request).await else {
                 break;
             };
-            if busy(&response).is_some() {
-                break;
-            }
-            answered = true;
+            answered |= busy(&response).is_none();
             if response.status == 304 || !response.is_success() {
                 continue;
             }

@@ -50,14 +50,16 @@ export function startFaultProxy(target, { seed = 1, share = 0.4, holdMs = 2500 }
         res.end(r.body);
       };
       try {
+        // What came (and whether it asked "changed since?"), and what it got.
+        const note = (what) => state.log.push({ what, method: req.method, url: req.url, ifNoneMatch: req.headers['if-none-match'] ?? null });
         if (req.method === 'OPTIONS' || !state.on || random() >= share) {
           state.counts.passed++;
-          if (req.method !== 'OPTIONS') state.log.push(`pass ${req.method} ${req.url}`);
+          if (req.method !== 'OPTIONS') note('pass');
           return await pass();
         }
         const fault = FAULTS[Math.floor(random() * FAULTS.length)];
         state.counts[fault]++;
-        state.log.push(`${fault} ${req.method} ${req.url}`);
+        note(fault);
         switch (fault) {
           case '500':
             res.writeHead(500, { ...cors(req), 'Content-Type': 'text/html' });

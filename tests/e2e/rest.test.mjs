@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createBackend } from '../../scripts/backend/json-server.mjs';
+import { startFaultProxy } from './faults.mjs';
 import { boardUrl, concurrentStatusIsAConflict, IDEA, offlineVoteLandsOnce, twoBrowsersSeeEachOther } from './shared-backend.mjs';
 import { DEMO_BOARD, launch, openApp, recordingContext, startServer } from './support.mjs';
 
@@ -210,19 +210,8 @@ test('the surveys list counts responses without downloading them', async () => {
 // ETag), and a 304 it did not resolve reached a list read as an error ("The community's
 // members could not be read … HTTP 304"); every backend fetch now bypasses that cache.
 test('only the change check asks the backend "changed since?": the HTTP cache stays out', async () => {
-  const seen = [];
-  const proxy = createServer((req, res) => {
-    seen.push({ method: req.method, url: req.url, conditional: req.headers['if-none-match'] ?? null });
-    const target = new URL(req.url, api);
-    const out = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
-      res.writeHead(r.statusCode, r.headers);
-      r.pipe(res);
-    });
-    out.on('error', () => { res.writeHead(502); res.end(); });
-    req.pipe(out);
-  });
-  await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
-  const via = `http://127.0.0.1:${proxy.address().port}`;
+  const proxy = await startFaultProxy(api); // faults off: it only forwards and notes
+  const via = proxy.url;
   const viaApp = await startServer({
     dir: 'dist',
     connect: [via],
@@ -244,15 +233,15 @@ test('only the change check asks the backend "changed since?": the HTTP cache st
       await page.locator(`button[aria-label^="Vote for “${IDEA}”"]`).first().waitFor();
     }
     await page.waitForTimeout(2500); // change checks run every second
-    const gets = seen.filter((r) => r.method === 'GET').map((r) => r.url);
+    const gets = proxy.state.log.filter((r) => r.method === 'GET').map((r) => r.url);
     assert.ok(gets.length > new Set(gets).size, 'some reads were repeated (what a cache would revalidate)');
-    const conditional = seen.filter((r) => r.conditional);
+    const conditional = proxy.state.log.filter((r) => r.ifNoneMatch);
     assert.ok(conditional.some((r) => r.url.endsWith('?_sort=id')), 'the change check sends its ETag');
     assert.deepEqual(conditional.filter((r) => !r.url.endsWith('?_sort=id')).map((r) => r.url), [], 'no other read is conditional');
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
     await viaApp.close();
-    await new Promise((ok) => proxy.close(ok));
+    await proxy.close();
   }
 });

@@ -184,29 +184,25 @@ pub fn use_board(slug: impl Fn() -> String + Send + Sync + 'static) -> UseBoard 
             }
             // The idea may have gone (merged or removed in another tab) since it was drawn.
             let Some(idea) = current.index.idea(&idea_id) else {
-                return Some(None);
+                return Some(Err(t.board().idea_not_found.to_owned()));
             };
             let voted = current.index.has_voted(&viewer.actor, &idea_id);
             let lane = current.index.lane(idea);
             let open_votes = current.index.open_votes_of(&viewer.actor);
-            Some(Some((
-                voted,
-                current.board.id.clone(),
-                check_vote(&current.board, idea, lane, &viewer, !voted, open_votes),
-            )))
+            Some(
+                check_vote(&current.board, idea, lane, &viewer, !voted, open_votes)
+                    .map(|()| (voted, current.board.id.clone()))
+                    .map_err(|e| t.domain_error(&e)),
+            )
         });
-        let (voted, board_id, allowed) = match decided {
+        let (voted, board_id) = match decided {
             None => return,
-            Some(None) => {
-                notices.error(t.board().idea_not_found);
+            Some(Err(refusal)) => {
+                notices.error(refusal);
                 return;
             }
-            Some(Some(decision)) => decision,
+            Some(Ok(decision)) => decision,
         };
-        if let Err(e) = allowed {
-            notices.error(t.domain_error(&e));
-            return;
-        }
         let at = now();
         let vote = Vote::new(&idea_id, &board_id, viewer.actor.clone(), at);
         pending.update(|p| {
