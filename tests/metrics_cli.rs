@@ -526,3 +526,47 @@ fn wrong_arguments_and_unreadable_files_fail_with_a_message() {
         .starts_with("usage: gromada-metrics"));
     std::fs::remove_dir_all(d).unwrap();
 }
+
+#[test]
+fn a_repeated_event_id_is_reported_and_counted_once() {
+    let d = dir("dup");
+    std::fs::write(
+        d.join("m.csv"),
+        "id,role,joined_at\nm1,member,2025-01-01T00:00:00Z\nm2,member,2025-01-01T00:00:00Z\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("e.csv"),
+        "id,member_id,kind,created_at\ne1,m1,post,2025-01-02T00:00:00Z\ne2,m2,post,2025-01-02T01:00:00Z\ne1,m2,post,2025-01-02T02:00:00Z\n",
+    )
+    .unwrap();
+    let args = [
+        "--members",
+        d.join("m.csv").to_str().unwrap().to_owned().leak(),
+        "--events",
+        d.join("e.csv").to_str().unwrap().to_owned().leak(),
+        "--from",
+        "2025-01-02",
+        "--to",
+        "2025-01-02",
+    ];
+    let out = cli(&args);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("skipped 1 events whose id repeats an earlier event's (the first one counts; e.g. 'e1')"),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            json["days"][0]["dau"].clone(),
+            json["days"][0]["ugc"].clone()
+        ),
+        (2.into(), 2.into())
+    );
+    let mut strict = args.to_vec();
+    strict.push("--strict");
+    assert_eq!(cli(&strict).status.code(), Some(3));
+    std::fs::remove_dir_all(d).unwrap();
+}

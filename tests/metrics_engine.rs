@@ -458,3 +458,52 @@ fn a_channel_filter_keeps_only_those_channels() {
     assert_eq!(m.daily(day("2025-01-05"), day("2025-01-05"))[0].ugc, 1);
     assert_eq!(m.counts().other_channel, 1);
 }
+
+#[test]
+fn a_repeated_event_id_counts_once_the_first_time_across_chunks() {
+    let first = [
+        ev("p1", "a", EventKind::Post, "2025-01-05T10:00:00Z", None),
+        ev(
+            "r1",
+            "s",
+            EventKind::Comment,
+            "2025-01-05T11:00:00Z",
+            Some("p1"),
+        ),
+    ];
+    // An overlapping second file: p1 again (on another day, by another member), its
+    // staff reply again, and one new event; then more repeats than examples kept.
+    let second = [
+        ev("p1", "b", EventKind::Post, "2025-01-06T10:00:00Z", None),
+        ev(
+            "r1",
+            "s",
+            EventKind::Comment,
+            "2025-01-06T11:00:00Z",
+            Some("p1"),
+        ),
+        ev("p2", "b", EventKind::Idea, "2025-01-06T12:00:00Z", None),
+    ];
+    let mut engine = Engine::new(&community(), EngineOptions::default());
+    engine.push_events(&first);
+    engine.push_events(&second);
+    for id in ["x1", "x2", "x3", "x4", "x5", "x6"] {
+        let e = ev(id, "a", EventKind::Vote, "2025-01-07T10:00:00Z", Some("p1"));
+        engine.push_events(&[e.clone(), e.clone(), e]);
+    }
+    let m = engine.finish();
+    let rows = m.daily(day("2025-01-05"), day("2025-01-07"));
+    assert_eq!((rows[0].dau, rows[0].ugc), (1, 1));
+    assert_eq!(rows[0].first_response_median_s, Some(3600.0));
+    // Only p2 on the 6th: the repeated p1 is neither b's activity nor a second root.
+    assert_eq!((rows[1].dau, rows[1].ugc, rows[1].unanswered), (1, 1, 1));
+    assert_eq!(rows[2].dau, 1);
+    let counts = m.counts();
+    assert_eq!(counts.pushed, 5 + 18);
+    assert_eq!(counts.duplicate_id, 2 + 12);
+    assert_eq!(
+        counts.duplicate_id_examples,
+        ["p1", "r1", "x1", "x2", "x3"].map(String::from)
+    );
+    assert_eq!(counts.unknown_member, 0);
+}

@@ -129,9 +129,11 @@ Prints {\"days\":[…]} with one object per day (CSV or JSON input, see README).
         };
         report_rows(&args.events, &report);
         report_unknown(&args.events, &args.members, engine.counts());
+        report_duplicates(&args.events, engine.counts());
         let skipped = members.report.bad_row_count > 0
             || report.bad_row_count > 0
-            || engine.counts().unknown_member > 0;
+            || engine.counts().unknown_member > 0
+            || engine.counts().duplicate_id > 0;
 
         let metrics = engine.finish();
         let days = metrics.daily(args.from, args.to);
@@ -172,6 +174,22 @@ Prints {\"days\":[…]} with one object per day (CSV or JSON input, see README).
         if report.bad_row_count > shown {
             eprintln!("  … and {} more", report.bad_row_count - shown);
         }
+    }
+
+    fn report_duplicates(file: &str, counts: &PushCounts) {
+        if counts.duplicate_id == 0 {
+            return;
+        }
+        let examples: Vec<String> = counts
+            .duplicate_id_examples
+            .iter()
+            .map(|id| format!("'{id}'"))
+            .collect();
+        eprintln!(
+            "{file}: skipped {} events whose id repeats an earlier event's (the first one counts; e.g. {})",
+            counts.duplicate_id,
+            examples.join(", ")
+        );
     }
 
     fn report_unknown(file: &str, members_file: &str, counts: &PushCounts) {

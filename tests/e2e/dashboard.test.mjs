@@ -30,6 +30,7 @@ bot,Bot,bot,2025-01-01T00:00:00Z,
 // By hand, for 2025-03-01 … 2025-03-07: active a, b, c, -, -, a, d (DAU average 5/7);
 // WAU = MAU = members = 4 on the 7th (engagement 100 %); UGC e1, e3, e4, e10 (4/7 a day);
 // roots e1 (answered in 1 h), e4 (3 h), e10 (never): median 2 h, p90 2.8 h, 1 unanswered.
+// The second e4 repeats an id and is skipped (counted, c would be active on the 5th too).
 const EVENTS = `id,member_id,kind,channel,created_at,parent_id,text
 e1,a,post,general,2025-03-01T10:00:00Z,,"Dark mode, please"
 e2,s,comment,general,2025-03-01T11:00:00Z,e1,On it
@@ -41,6 +42,7 @@ e7,bot,post,general,2025-03-06T09:00:00Z,,Build passed
 e8,<img src=x onerror=alert(1)>,post,general,2025-03-06T10:00:00Z,,hi
 e9,a,post,general,yesterday,,bad time
 e10,d,post,ideas,2025-03-07T18:00:00Z,,This is broken and slow
+e4,c,idea,ideas,2025-03-05T12:00:00Z,,the same id again (an overlapping export)
 `;
 
 async function tile(page, label) {
@@ -90,6 +92,9 @@ test('import a CSV pair: hand-computed tiles, filter, exports, Polish', async ()
   await page.getByText('Rows of events.csv skipped: 1').waitFor();
   await page.getByText(/line 10: .*yesterday/).waitFor();
   await page.getByText('Events by people missing from the members file, skipped: 1 (for example <img src=x onerror=alert(1)>).').waitFor();
+  await page.getByText(/^Events whose id repeats an earlier event .*: 1 \(for example e4\)\./).waitFor();
+  // 11 rows: one bad, one by an unknown member, one repeated; the bot's counts as read.
+  await page.getByText('Imported: 8 events from 6 people.').waitFor();
   assert.equal(await page.locator('.g-main img').count(), 0);
   const value = async (label) => (await tile(page, label)).locator('.g-tile__value').innerText();
   assert.equal(await value('Daily active members (average)'), '0.7');

@@ -4,7 +4,7 @@
 
 use super::day_series::DaySeries;
 use super::directory::Directory;
-use super::hash::FxHashMap;
+use super::hash::{fingerprint, FingerprintSet, FxHashMap};
 use super::id_key::IdKey;
 use super::indexed::Metrics;
 use crate::domain::activity::{ActivityMember, ActivityRole, Event, EventKind, EventRef};
@@ -23,9 +23,15 @@ pub struct EngineOptions {
 
 /// How many events were pushed and why some did not count.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PushCounts {
     /// Events pushed.
     pub pushed: u64,
+    /// Skipped because an earlier event had the same id (the same export imported
+    /// twice, overlapping exports): the first one counts.
+    pub duplicate_id: u64,
+    /// The first few repeated ids, for the message.
+    pub duplicate_id_examples: Vec<String>,
     /// Skipped because their `member_id` is not among the members.
     pub unknown_member: u64,
     /// The first few unknown member ids, for the message.
@@ -46,6 +52,8 @@ pub struct Engine {
     pub(super) kinds: DaySeries<[u32; 6]>,
     /// Members' posts and comments per day: positive, negative, neutral.
     pub(super) sentiment: DaySeries<[u32; 3]>,
+    /// Fingerprints of every event id pushed so far (each id counts once).
+    seen: FingerprintSet,
     /// Event ids of roots and of the parents of staff comments, interned.
     keys: FxHashMap<IdKey, u32>,
     /// Roots (members' posts and ideas): (key, created_at ms).
@@ -53,6 +61,13 @@ pub struct Engine {
     /// Staff comments with a parent: (parent key, created_at ms).
     pub(super) replies: Vec<(u32, i64)>,
     pub(super) counts: PushCounts,
+}
+
+/// Keeps the first five distinct `value`s for a message.
+fn example(examples: &mut Vec<String>, value: &str) {
+    if examples.len() < 5 && !examples.iter().any(|e| e == value) {
+        examples.push(value.to_owned());
+    }
 }
 
 /// Days are stored biased so that they sort as unsigned numbers.
@@ -67,6 +82,7 @@ impl Engine {
             activity: Vec::new(),
             kinds: DaySeries::default(),
             sentiment: DaySeries::default(),
+            seen: FingerprintSet::default(),
             keys: FxHashMap::default(),
             roots: Vec::new(),
             replies: Vec::new(),
@@ -84,19 +100,14 @@ impl Engine {
     /// Pushes one borrowed event (what the CSV and JSON readers hand over).
     pub fn push(&mut self, event: EventRef<'_>) {
         self.counts.pushed += 1;
+        if !self.seen.insert(fingerprint(event.id)) {
+            self.counts.duplicate_id += 1;
+            example(&mut self.counts.duplicate_id_examples, event.id);
+            return;
+        }
         let Some((member, role)) = self.dir.lookup(event.member_id) else {
             self.counts.unknown_member += 1;
-            if self.counts.unknown_member_examples.len() < 5
-                && !self
-                    .counts
-                    .unknown_member_examples
-                    .iter()
-                    .any(|m| m == event.member_id)
-            {
-                self.counts
-                    .unknown_member_examples
-                    .push(event.member_id.to_owned());
-            }
+            example(&mut self.counts.unknown_member_examples, event.member_id);
             return;
         };
         if let Some(channels) = &self.options.channels {
@@ -154,7 +165,10 @@ impl Engine {
     }
 
     /// Indexes what was pushed; the result answers any date range.
-    pub fn finish(self) -> Metrics {
+    pub fn finish(mut self) -> Metrics {
+        // Not needed any more: freed before indexing needs memory of its own.
+        self.seen = FingerprintSet::default();
+        self.keys = FxHashMap::default();
         Metrics::build(self)
     }
 }

@@ -179,6 +179,8 @@ pub struct DashboardMessages {
     pub skipped_more: &'static str,
     /// Unknown members: `{n}`, `{examples}`.
     pub unknown_members: &'static str,
+    /// Repeated event ids: `{n}`, `{examples}`.
+    pub duplicate_events: &'static str,
     /// Failure: `{file}`, `{reason}`.
     pub import_failed: &'static str,
     /// Events without members.
@@ -304,6 +306,7 @@ pub static DASH_EN: DashboardMessages = DashboardMessages {
     skipped_row: "line {line}: {reason}",
     skipped_more: "and {n} more",
     unknown_members: "Events by people missing from the members file, skipped: {n} (for example {examples}).",
+    duplicate_events: "Events whose id repeats an earlier event (the same file imported twice, or overlapping exports), skipped so nothing counts twice: {n} (for example {examples}). The first one of each id counts.",
     import_failed: "{file} could not be imported: {reason}",
     need_members: "Add the members file (columns id, role, joined_at) together with the events file.",
     unknown_file: "{file} is not a file the dashboard reads: use members and events CSV or JSON, a Slack export .zip, DiscordChatExporter .json or a daily series CSV.",
@@ -412,6 +415,7 @@ pub static DASH_PL: DashboardMessages = DashboardMessages {
     skipped_row: "wiersz {line}: {reason}",
     skipped_more: "i {n} więcej",
     unknown_members: "Pominięte zdarzenia osób spoza pliku członków: {n} (na przykład {examples}).",
+    duplicate_events: "Pominięte zdarzenia o identyfikatorze, który już wystąpił (ten sam plik zaimportowany dwa razy albo nakładające się eksporty), by nic nie liczyło się podwójnie: {n} (na przykład {examples}). Liczy się pierwsze zdarzenie o danym identyfikatorze.",
     import_failed: "Nie udało się zaimportować {file}: {reason}",
     need_members: "Dodaj plik członków (kolumny id, role, joined_at) razem z plikiem zdarzeń.",
     unknown_file: "{file} nie jest plikiem, który panel odczytuje: użyj CSV lub JSON członków i zdarzeń, eksportu Slacka .zip, plików .json z DiscordChatExporter albo dziennej serii CSV.",

@@ -254,7 +254,7 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
         })}
         {move || c.with_value(|c| c.app.is_none().then(|| {
             let counts = c.metrics.counts();
-            let kept = counts.pushed - counts.unknown_member - counts.other_channel;
+            let kept = counts.pushed - counts.unknown_member - counts.other_channel - counts.duplicate_id;
             (kept, c.metrics.people())
         })).map(|(events, people)| view! {
             <p class="g-dash-imported" role="status">{move || {
@@ -271,6 +271,13 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
             (counts.unknown_member > 0).then(|| fill(i18n.t().dash().unknown_members, &[
                 ("n", &counts.unknown_member.to_string()),
                 ("examples", &counts.unknown_member_examples.join(", ")),
+            ]))
+        }).map(|text| view! { <p class="g-warning">{text}</p> })}
+        {move || c.with_value(|c| {
+            let counts = c.metrics.counts();
+            (counts.duplicate_id > 0).then(|| fill(i18n.t().dash().duplicate_events, &[
+                ("n", &format::count(i18n.locale(), counts.duplicate_id)),
+                ("examples", &counts.duplicate_id_examples.join(", ")),
             ]))
         }).map(|text| view! { <p class="g-warning">{text}</p> })}
         {move || c.with_value(|c| c.anonymous).gt(&0).then(|| view! {
