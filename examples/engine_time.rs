@@ -35,13 +35,14 @@ fn main() {
             sentiment: true,
             channels: None,
         };
-        let mut engine = Engine::new(&members.members, options);
-        let mut reader = EventReader::new(events, &e).map_err(|e| e.to_string())?;
-        while reader
-            .read_chunk(50_000, |e| engine.push(e))
-            .map_err(|e| e.to_string())?
-        {}
-        let metrics = engine.finish();
+        let metrics = Engine::compute(&members.members, options, |engine| {
+            let mut reader = EventReader::new(events, &e).map_err(|e| e.to_string())?;
+            while reader
+                .read_chunk(50_000, |e| engine.push(e))
+                .map_err(|e| e.to_string())?
+            {}
+            Ok::<_, String>(())
+        })?;
         Ok(metrics.daily(from, to).len())
     };
     match run() {

@@ -70,9 +70,7 @@ fn keeps_people_and_leaves_out_bots_and_system_messages() {
 #[test]
 fn first_response_and_activity_from_the_sample() {
     let import = sample(&DiscordOptions::default());
-    let mut engine = Engine::new(&import.members, EngineOptions::default());
-    engine.push_events(&import.events);
-    let metrics = engine.finish();
+    let metrics = Engine::of_events(&import.members, EngineOptions::default(), &import.events);
     let (d1, d3) = (
         Day::parse("2025-03-01").unwrap(),
         Day::parse("2025-03-03").unwrap(),

@@ -106,9 +106,7 @@ fn imports_the_real_export_with_exact_counts() {
 fn the_export_feeds_the_metrics_engine() {
     let Some(bytes) = archive() else { return };
     let import = import_slack("testarchive.zip", &bytes, &SlackOptions::default()).unwrap();
-    let mut engine = Engine::new(&import.members, EngineOptions::default());
-    engine.push_events(&import.events);
-    let metrics = engine.finish();
+    let metrics = Engine::of_events(&import.members, EngineOptions::default(), &import.events);
     let day = |s: &str| Day::parse(s).unwrap();
     let rows = metrics.daily(day("2016-03-17"), day("2016-03-28"));
     let at = |s: &str| rows.iter().find(|r| r.date == day(s)).unwrap();
@@ -242,10 +240,9 @@ fn threads_reactions_and_bot_users_in_a_synthetic_export() {
     );
 
     // The admin's reply is the first response: 2025-01-02 10:00 → 11:00 UTC.
-    let mut engine = Engine::new(&import.members, EngineOptions::default());
-    engine.push_events(&import.events);
     let day = Day::parse("2025-01-02").unwrap();
-    let rows = engine.finish().daily(day, day);
+    let rows = Engine::of_events(&import.members, EngineOptions::default(), &import.events)
+        .daily(day, day);
     assert_eq!(rows[0].first_response_median_s, Some(3600.0));
     assert_eq!((rows[0].dau, rows[0].ugc, rows[0].unanswered), (2, 2, 0));
 }

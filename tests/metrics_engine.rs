@@ -6,7 +6,7 @@
 
 use gromada::domain::activity::{ActivityMember, ActivityRole, Event, EventKind};
 use gromada::domain::ids::{EventId, MemberId};
-use gromada::domain::metrics::{DailyRow, Engine, EngineOptions, Metrics};
+use gromada::domain::metrics::{DailyRow, Engine, EngineOptions, Finish, Metrics};
 use gromada::domain::time::{Day, Timestamp};
 
 fn day(s: &str) -> Day {
@@ -52,9 +52,7 @@ fn community() -> Vec<ActivityMember> {
 }
 
 fn run(members: &[ActivityMember], events: &[Event]) -> Metrics {
-    let mut engine = Engine::new(members, EngineOptions::default());
-    engine.push_events(events);
-    engine.finish()
+    Engine::of_events(members, EngineOptions::default(), events)
 }
 
 fn row<'a>(rows: &'a [DailyRow], date: &str) -> &'a DailyRow {
@@ -318,14 +316,14 @@ fn chunks_of_any_size_and_order_give_the_same_result() {
     for size in [1, 7, 59] {
         let mut reversed = events.clone();
         reversed.reverse();
-        let mut engine = Engine::new(&community(), EngineOptions::default());
-        for chunk in reversed.chunks(size) {
-            engine.push_events(chunk);
-        }
-        assert_eq!(
-            engine.finish().daily(day("2025-01-01"), day("2025-02-05")),
-            whole
-        );
+        let m = Engine::compute(&community(), EngineOptions::default(), |engine| {
+            for chunk in reversed.chunks(size) {
+                engine.push_events(chunk);
+            }
+            Ok::<_, ()>(())
+        })
+        .unwrap();
+        assert_eq!(m.daily(day("2025-01-01"), day("2025-02-05")), whole);
     }
 }
 
@@ -424,16 +422,11 @@ fn sentiment_share_of_members_posts_and_comments_per_day() {
     for (e, t) in events.iter_mut().zip(texts) {
         e.text = t.to_owned();
     }
-    let mut engine = Engine::new(
-        &community(),
-        EngineOptions {
-            sentiment: true,
-            channels: None,
-        },
-    );
-    engine.push_events(&events);
-    let s = engine
-        .finish()
+    let options = EngineOptions {
+        sentiment: true,
+        channels: None,
+    };
+    let s = Engine::of_events(&community(), options, &events)
         .sentiment(day("2025-01-05"), day("2025-01-05"));
     // Staff comment and the reaction are not counted.
     assert_eq!((s[0].positive, s[0].negative, s[0].neutral), (1, 1, 1));
@@ -452,9 +445,7 @@ fn a_channel_filter_keeps_only_those_channels() {
         sentiment: false,
         channels: Some(vec!["help".into()]),
     };
-    let mut engine = Engine::new(&community(), options);
-    engine.push_events(&events);
-    let m = engine.finish();
+    let m = Engine::of_events(&community(), options, &events);
     assert_eq!(m.daily(day("2025-01-05"), day("2025-01-05"))[0].ugc, 1);
     assert_eq!(m.counts().other_channel, 1);
 }
@@ -484,14 +475,24 @@ fn a_repeated_event_id_counts_once_the_first_time_across_chunks() {
         ),
         ev("p2", "b", EventKind::Idea, "2025-01-06T12:00:00Z", None),
     ];
+    let feed = |engine: &mut Engine| {
+        engine.push_events(&first);
+        engine.push_events(&second);
+        for id in ["x1", "x2", "x3", "x4", "x5", "x6"] {
+            let e = ev(id, "a", EventKind::Vote, "2025-01-07T10:00:00Z", Some("p1"));
+            engine.push_events(&[e.clone(), e.clone(), e]);
+        }
+    };
+    // The first pass finds repeated fingerprints and asks for the events again.
     let mut engine = Engine::new(&community(), EngineOptions::default());
-    engine.push_events(&first);
-    engine.push_events(&second);
-    for id in ["x1", "x2", "x3", "x4", "x5", "x6"] {
-        let e = ev(id, "a", EventKind::Vote, "2025-01-07T10:00:00Z", Some("p1"));
-        engine.push_events(&[e.clone(), e.clone(), e]);
-    }
-    let m = engine.finish();
+    feed(&mut engine);
+    let Finish::Again(mut engine) = engine.finish() else {
+        panic!("repeated ids need a second pass")
+    };
+    feed(&mut engine);
+    let Finish::Done(m) = engine.finish() else {
+        panic!("the second pass ends")
+    };
     let rows = m.daily(day("2025-01-05"), day("2025-01-07"));
     assert_eq!((rows[0].dau, rows[0].ugc), (1, 1));
     assert_eq!(rows[0].first_response_median_s, Some(3600.0));
@@ -506,4 +507,19 @@ fn a_repeated_event_id_counts_once_the_first_time_across_chunks() {
         ["p1", "r1", "x1", "x2", "x3"].map(String::from)
     );
     assert_eq!(counts.unknown_member, 0);
+}
+
+#[test]
+fn without_repeated_ids_one_pass_is_enough() {
+    let events = [
+        ev("1", "a", EventKind::Post, "2025-01-05T10:00:00Z", None),
+        ev("2", "b", EventKind::Post, "2025-01-05T10:00:00Z", None),
+    ];
+    let mut engine = Engine::new(&community(), EngineOptions::default());
+    engine.push_events(&events);
+    let Finish::Done(m) = engine.finish() else {
+        panic!("distinct ids need no second pass")
+    };
+    assert_eq!(m.counts().duplicate_id, 0);
+    assert_eq!(m.daily(day("2025-01-05"), day("2025-01-05"))[0].dau, 2);
 }

@@ -22,7 +22,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use gromada::domain::import::{read_members, CsvEvents, ImportError, ImportReport, JsonEvents};
-    use gromada::domain::metrics::{Engine, EngineOptions, PushCounts};
+    use gromada::domain::metrics::{Engine, EngineOptions, Finish, PushCounts};
     use gromada::domain::time::Day;
     use std::io::{BufRead, BufReader, Write};
 
@@ -112,30 +112,22 @@ Prints {\"days\":[…]} with one object per day (CSV or JSON input, see README).
         let mut engine = Engine::new(&members.members, EngineOptions::default());
         drop(members.members);
 
-        let file = std::fs::File::open(&args.events).map_err(|e| unreadable(&args.events, e))?;
-        let mut input = BufReader::with_capacity(1 << 16, file);
-        let head = input.fill_buf().map_err(|e| unreadable(&args.events, e))?;
-        let report = if gromada::domain::import::json::looks_like_json(head) {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut input, &mut bytes)
-                .map_err(|e| unreadable(&args.events, e))?;
-            let mut reader = JsonEvents::new(&args.events, &bytes);
-            while reader.read_chunk(usize::MAX, |e| engine.push(e))? {}
-            reader.report().clone()
-        } else {
-            let mut reader = CsvEvents::new(&args.events, input)?.without_text();
-            while reader.read_chunk(usize::MAX, |e| engine.push(e))? {}
-            reader.report().clone()
+        // A second pass reads the file again when some event ids may repeat.
+        let (metrics, report) = loop {
+            let report = push_events(&args.events, &mut engine)?;
+            match engine.finish() {
+                Finish::Done(metrics) => break (metrics, report),
+                Finish::Again(again) => engine = *again,
+            }
         };
         report_rows(&args.events, &report);
-        report_unknown(&args.events, &args.members, engine.counts());
-        report_duplicates(&args.events, engine.counts());
+        report_unknown(&args.events, &args.members, metrics.counts());
+        report_duplicates(&args.events, metrics.counts());
         let skipped = members.report.bad_row_count > 0
             || report.bad_row_count > 0
-            || engine.counts().unknown_member > 0
-            || engine.counts().duplicate_id > 0;
+            || metrics.counts().unknown_member > 0
+            || metrics.counts().duplicate_id > 0;
 
-        let metrics = engine.finish();
         let days = metrics.daily(args.from, args.to);
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -151,6 +143,28 @@ Prints {\"days\":[…]} with one object per day (CSV or JSON input, see README).
             reason,
         })?;
         Ok(skipped)
+    }
+
+    /// Reads the events file (CSV or JSON) into the engine; returns what was skipped.
+    fn push_events(path: &str, engine: &mut Engine) -> Result<ImportReport, ImportError> {
+        let unreadable = |e: std::io::Error| ImportError::Unreadable {
+            file: path.to_owned(),
+            reason: e.to_string(),
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let mut input = BufReader::with_capacity(1 << 16, file);
+        let head = input.fill_buf().map_err(unreadable)?;
+        Ok(if gromada::domain::import::json::looks_like_json(head) {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut input, &mut bytes).map_err(unreadable)?;
+            let mut reader = JsonEvents::new(path, &bytes);
+            while reader.read_chunk(usize::MAX, |e| engine.push(e))? {}
+            reader.report().clone()
+        } else {
+            let mut reader = CsvEvents::new(path, input)?.without_text();
+            while reader.read_chunk(usize::MAX, |e| engine.push(e))? {}
+            reader.report().clone()
+        })
     }
 
     /// The printed object: `{"days":[…]}` (a struct keeps the contract's key order).

@@ -278,9 +278,7 @@ mod tests {
             .events
             .windows(2)
             .all(|w| w[0].created_at <= w[1].created_at));
-        let mut engine = Engine::new(&a.members, EngineOptions::default());
-        engine.push_events(&a.events);
-        let m = engine.finish();
+        let m = Engine::of_events(&a.members, EngineOptions::default(), &a.events);
         let (first, last) = m.activity_span().expect("the demo has activity");
         assert!(last.0 - first.0 >= 80, "about 90 days of activity");
         let rows = m.daily(last, last);

@@ -53,36 +53,15 @@ impl Hasher for FxHasher {
 
 /// A map with the Fx hasher.
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A 128-bit fingerprint of an id (XXH3-128): two different ids share one with a
-/// probability of about n² / 2¹²⁹ among n ids (below 10⁻²⁰ for a billion), so a set of
-/// fingerprints tells repeated ids apart at 16 bytes an id, without keeping the ids.
-pub fn fingerprint(id: &str) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(id.as_bytes())
+/// A 64-bit fingerprint of an id (XXH3-64). Equal ids have equal fingerprints; two
+/// different ids share one rarely (about n² / 2⁶⁵ among n ids), so a repeated
+/// fingerprint only makes an id a suspect, to be compared exactly.
+pub fn fingerprint(id: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(id.as_bytes())
 }
 
-/// A hasher for keys that are already uniform hashes ([`fingerprint`]s): folds them.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn write(&mut self, bytes: &[u8]) {
-        // Only fingerprints are hashed with it; any other input still gets a hash.
-        let mut fx = FxHasher(self.0);
-        fx.write(bytes);
-        self.0 = fx.finish();
-    }
-
-    fn write_u128(&mut self, i: u128) {
-        self.0 = (i as u64) ^ ((i >> 64) as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A set of [`fingerprint`]s.
-pub type FingerprintSet = HashSet<u128, BuildHasherDefault<Prehashed>>;
+/// A set with the Fx hasher.
+pub type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {
@@ -101,7 +80,7 @@ mod tests {
 
     #[test]
     fn fingerprints_tell_ids_apart_and_repeat_for_the_same_id() {
-        let mut set = FingerprintSet::default();
+        let mut set = FxHashSet::default();
         for i in 0..100_000u32 {
             assert!(set.insert(fingerprint(&format!("e{i}"))));
         }

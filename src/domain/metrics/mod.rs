@@ -19,12 +19,15 @@
 //!     e1,m1,post,2025-01-02T10:00:00Z,\n\
 //!     e2,s1,comment,2025-01-02T10:30:00+00:00,e1\n";
 //! let members = read_members("members.csv", members.as_bytes()).unwrap();
-//! let mut engine = Engine::new(&members.members, EngineOptions::default());
-//! let mut reader = EventReader::new("events.csv", events.as_bytes()).unwrap();
-//! // 50 000 rows per step; between steps the page can paint a progress bar
-//! // (reader.position() of the file's length).
-//! while reader.read_chunk(50_000, |e| engine.push(e)).unwrap() {}
-//! let metrics = engine.finish();
+//! // `feed` pushes every event; it runs a second time when some event ids may repeat.
+//! let metrics = Engine::compute(&members.members, EngineOptions::default(), |engine| {
+//!     let mut reader = EventReader::new("events.csv", events.as_bytes())?;
+//!     // 50 000 rows per step; between steps the page can paint a progress bar
+//!     // (reader.position() of the file's length).
+//!     while reader.read_chunk(50_000, |e| engine.push(e))? {}
+//!     Ok::<_, gromada::domain::import::ImportError>(())
+//! })
+//! .unwrap();
 //! let day = Day::parse("2025-01-02").unwrap();
 //! let rows = metrics.daily(day, day);
 //! assert_eq!((rows[0].dau, rows[0].ugc), (1, 1));
@@ -54,7 +57,7 @@ pub use community::{
     community_activity, ideas_into_roadmap, latest_nps, CommunityActivity, CommunityData,
 };
 pub use daily::DailyRow;
-pub use engine::{Engine, EngineOptions, PushCounts};
+pub use engine::{Engine, EngineOptions, Finish, PushCounts};
 pub use indexed::Metrics;
 pub use retention::Cohort;
 pub use summary::{Comparison, Kpis};

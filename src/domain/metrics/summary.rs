@@ -223,10 +223,12 @@ mod tests {
 
     fn metrics(members: &str, events: &str) -> Metrics {
         let members = read_members("m.csv", members.as_bytes()).unwrap();
-        let mut engine = Engine::new(&members.members, EngineOptions::default());
-        let mut reader = EventReader::new("e.csv", events.as_bytes()).unwrap();
-        while reader.read_chunk(1000, |e| engine.push(e)).unwrap() {}
-        engine.finish()
+        Engine::compute(&members.members, EngineOptions::default(), |engine| {
+            let mut reader = EventReader::new("e.csv", events.as_bytes())?;
+            while reader.read_chunk(1000, |e| engine.push(e))? {}
+            Ok::<_, crate::domain::import::ImportError>(())
+        })
+        .unwrap()
     }
 
     fn day(s: &str) -> Day {

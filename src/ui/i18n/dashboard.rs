@@ -167,6 +167,8 @@ pub struct DashboardMessages {
     pub drop_here: &'static str,
     /// Progress: `{file}`.
     pub reading: &'static str,
+    /// Progress of the second pass when event ids repeat: `{file}`.
+    pub reading_again: &'static str,
     /// Progress label.
     pub computing: &'static str,
     /// Done: `{events}`, `{members}`.
@@ -300,6 +302,7 @@ pub static DASH_EN: DashboardMessages = DashboardMessages {
     choose_files: "Choose files",
     drop_here: "or drop them here",
     reading: "Reading {file}…",
+    reading_again: "Some events repeat an id: reading {file} again so that each counts once…",
     computing: "Computing the dashboard…",
     import_done: "Imported: {events} events from {members} people.",
     skipped_rows: "Rows of {file} skipped: {n}; the others were imported:",
@@ -409,6 +412,7 @@ pub static DASH_PL: DashboardMessages = DashboardMessages {
     choose_files: "Wybierz pliki",
     drop_here: "albo upuść je tutaj",
     reading: "Wczytywanie {file}…",
+    reading_again: "Niektóre zdarzenia powtarzają identyfikator: ponowne wczytywanie {file}, by każde liczyło się raz…",
     computing: "Obliczanie panelu…",
     import_done: "Zaimportowano zdarzenia: {events}, od osób: {members}.",
     skipped_rows: "Pominięte wiersze pliku {file}: {n}; pozostałe zaimportowano:",

@@ -11,7 +11,7 @@ use crate::domain::import::{EventReader, ImportReport};
 use crate::domain::member::Member;
 use crate::domain::metrics::supplied::SuppliedSeries;
 use crate::domain::metrics::{
-    community_activity, latest_nps, CommunityData, Engine, EngineOptions, Metrics,
+    community_activity, latest_nps, CommunityData, Engine, EngineOptions, Finish, Metrics,
 };
 use crate::domain::survey::{Response, Survey};
 use crate::domain::time::Timestamp;
@@ -150,12 +150,18 @@ pub async fn compute_community(
     let seen: BTreeSet<&str> = activity.events.iter().map(|e| e.channel.as_str()).collect();
     let seen: Vec<String> = seen.into_iter().map(str::to_owned).collect();
     let mut engine = Engine::new(&activity.members, options(&channels));
-    for chunk in activity.events.chunks(CHUNK) {
-        engine.push_events(chunk);
-        yield_to_page().await;
-    }
+    let metrics = loop {
+        for chunk in activity.events.chunks(CHUNK) {
+            engine.push_events(chunk);
+            yield_to_page().await;
+        }
+        match engine.finish() {
+            Finish::Done(metrics) => break *metrics,
+            Finish::Again(again) => engine = *again,
+        }
+    };
     Ok(Computed {
-        metrics: engine.finish(),
+        metrics,
         channels: seen,
         app: Some(AppData {
             nps: latest_nps(&surveys, &responses, now),
@@ -187,7 +193,7 @@ pub async fn compute_imported(
     imported: Rc<Imported>,
     channels: Vec<String>,
     progress: RwSignal<Option<Progress>>,
-    reading: impl Fn(&str) -> String,
+    reading: impl Fn(&str, bool) -> String,
 ) -> Result<Computed, String> {
     mark("gromada-compute-start");
     let mut engine = Engine::new(&imported.members, options(&channels));
@@ -199,51 +205,62 @@ pub async fn compute_imported(
         .map(|(_, b)| b.len())
         .sum::<usize>()
         .max(1);
-    let mut before = 0usize;
-    for (name, bytes) in &imported.files {
-        let label = reading(name);
-        progress.set(Some(Progress {
-            label: label.clone(),
-            done: before as f64 / total as f64,
-        }));
-        yield_to_page().await;
-        let mut reader = EventReader::new(name, bytes).map_err(|e| e.to_string())?;
-        let mut last = String::new();
-        loop {
-            let more = reader
-                .read_chunk(CHUNK, |e| {
-                    if e.channel != last {
-                        last.clear();
-                        last.push_str(e.channel);
-                        if !seen.contains(e.channel) {
-                            seen.insert(e.channel.to_owned());
-                        }
-                    }
-                    engine.push(e);
-                })
-                .map_err(|e| e.to_string())?;
+    // A second pass over the same data when some event ids may repeat (see `Engine`).
+    let mut again = false;
+    let metrics = loop {
+        reports.clear();
+        let mut before = 0usize;
+        for (name, bytes) in &imported.files {
+            let label = reading(name, again);
             progress.set(Some(Progress {
                 label: label.clone(),
-                done: (before as f64 + reader.position() as f64) / total as f64,
+                done: before as f64 / total as f64,
             }));
             yield_to_page().await;
-            if !more {
-                break;
+            let mut reader = EventReader::new(name, bytes).map_err(|e| e.to_string())?;
+            let mut last = String::new();
+            loop {
+                let more = reader
+                    .read_chunk(CHUNK, |e| {
+                        if e.channel != last {
+                            last.clear();
+                            last.push_str(e.channel);
+                            if !seen.contains(e.channel) {
+                                seen.insert(e.channel.to_owned());
+                            }
+                        }
+                        engine.push(e);
+                    })
+                    .map_err(|e| e.to_string())?;
+                progress.set(Some(Progress {
+                    label: label.clone(),
+                    done: (before as f64 + reader.position() as f64) / total as f64,
+                }));
+                yield_to_page().await;
+                if !more {
+                    break;
+                }
+            }
+            reports.push((name.clone(), reader.report().clone()));
+            before += bytes.len();
+        }
+        for chunk in imported.events.chunks(CHUNK) {
+            for e in chunk {
+                if !seen.contains(&e.channel) {
+                    seen.insert(e.channel.clone());
+                }
+            }
+            engine.push_events(chunk);
+            yield_to_page().await;
+        }
+        match engine.finish() {
+            Finish::Done(metrics) => break *metrics,
+            Finish::Again(next) => {
+                engine = *next;
+                again = true;
             }
         }
-        reports.push((name.clone(), reader.report().clone()));
-        before += bytes.len();
-    }
-    for chunk in imported.events.chunks(CHUNK) {
-        for e in chunk {
-            if !seen.contains(&e.channel) {
-                seen.insert(e.channel.clone());
-            }
-        }
-        engine.push_events(chunk);
-        yield_to_page().await;
-    }
-    let metrics = engine.finish();
+    };
     measure("gromada-compute", "gromada-compute-start");
     progress.set(None);
     Ok(Computed {

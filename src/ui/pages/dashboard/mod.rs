@@ -118,8 +118,13 @@ fn Dashboard(report: bool) -> impl IntoView {
         async move {
             let result = match imported {
                 Some(imported) => {
-                    compute_imported(imported, channels, state.progress, |file| {
-                        fill(t.dash().reading, &[("file", file)])
+                    compute_imported(imported, channels, state.progress, |file, again| {
+                        let text = if again {
+                            t.dash().reading_again
+                        } else {
+                            t.dash().reading
+                        };
+                        fill(text, &[("file", file)])
                     })
                     .await
                 }
