@@ -165,6 +165,22 @@ fn write_csv(d: &Path, members: &[M], events: &[E], rng: &mut Rng) -> (PathBuf, 
     (mp, ep)
 }
 
+/// Writes `m.csv` and `e.csv` into `d`; the arguments for 2025-01-02 on them.
+fn files_for_one_day(d: &Path, members: &str, events: &str) -> Vec<&'static str> {
+    std::fs::write(d.join("m.csv"), members).unwrap();
+    std::fs::write(d.join("e.csv"), events).unwrap();
+    vec![
+        "--members",
+        d.join("m.csv").to_str().unwrap().to_owned().leak(),
+        "--events",
+        d.join("e.csv").to_str().unwrap().to_owned().leak(),
+        "--from",
+        "2025-01-02",
+        "--to",
+        "2025-01-02",
+    ]
+}
+
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gromada-metrics"))
         .args(args)
@@ -384,26 +400,11 @@ fn json_input_gives_the_same_series_as_csv() {
 #[test]
 fn bad_rows_are_listed_on_stderr_and_the_good_rows_used() {
     let d = dir("bad");
-    std::fs::write(
-        d.join("m.csv"),
+    let args = files_for_one_day(
+        &d,
         "id,role,joined_at\nm1,member,2025-01-01T00:00:00Z\nm2,owner,2025-01-01T00:00:00Z\n",
-    )
-    .unwrap();
-    std::fs::write(
-        d.join("e.csv"),
         "id,member_id,kind,created_at\ne1,m1,post,2025-01-02T00:00:00Z\ne2,m1,post,yesterday\ne3,m2,post,2025-01-02T00:00:00Z\n",
-    )
-    .unwrap();
-    let args = [
-        "--members",
-        d.join("m.csv").to_str().unwrap().to_owned().leak(),
-        "--events",
-        d.join("e.csv").to_str().unwrap().to_owned().leak(),
-        "--from",
-        "2025-01-02",
-        "--to",
-        "2025-01-02",
-    ];
+    );
     let out = cli(&args);
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -530,26 +531,11 @@ fn wrong_arguments_and_unreadable_files_fail_with_a_message() {
 #[test]
 fn a_repeated_event_id_is_reported_and_counted_once() {
     let d = dir("dup");
-    std::fs::write(
-        d.join("m.csv"),
+    let args = files_for_one_day(
+        &d,
         "id,role,joined_at\nm1,member,2025-01-01T00:00:00Z\nm2,member,2025-01-01T00:00:00Z\n",
-    )
-    .unwrap();
-    std::fs::write(
-        d.join("e.csv"),
         "id,member_id,kind,created_at\ne1,m1,post,2025-01-02T00:00:00Z\ne2,m2,post,2025-01-02T01:00:00Z\ne1,m2,post,2025-01-02T02:00:00Z\n",
-    )
-    .unwrap();
-    let args = [
-        "--members",
-        d.join("m.csv").to_str().unwrap().to_owned().leak(),
-        "--events",
-        d.join("e.csv").to_str().unwrap().to_owned().leak(),
-        "--from",
-        "2025-01-02",
-        "--to",
-        "2025-01-02",
-    ];
+    );
     let out = cli(&args);
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();

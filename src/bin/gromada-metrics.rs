@@ -101,10 +101,6 @@ Prints {\"days\":[…]} with one object per day (CSV or JSON input, see README).
 
     /// Prints the series; returns whether any row or event was skipped.
     fn compute(args: &Args) -> Result<bool, ImportError> {
-        let unreadable = |file: &str, e: std::io::Error| ImportError::Unreadable {
-            file: file.to_owned(),
-            reason: e.to_string(),
-        };
         let bytes = std::fs::read(&args.members).map_err(|e| unreadable(&args.members, e))?;
         let members = read_members(&args.members, &bytes)?;
         drop(bytes);
@@ -121,8 +117,7 @@ Prints {\"days\":[…]} with one object per day (CSV or JSON input, see README).
             }
         };
         report_rows(&args.events, &report);
-        report_unknown(&args.events, &args.members, metrics.counts());
-        report_duplicates(&args.events, metrics.counts());
+        report_skipped(&args.events, &args.members, metrics.counts());
         let skipped = members.report.bad_row_count > 0
             || report.bad_row_count > 0
             || metrics.counts().unknown_member > 0
@@ -145,18 +140,22 @@ Prints {\"days\":[…]} with one object per day (CSV or JSON input, see README).
         Ok(skipped)
     }
 
+    fn unreadable(file: &str, e: std::io::Error) -> ImportError {
+        ImportError::Unreadable {
+            file: file.to_owned(),
+            reason: e.to_string(),
+        }
+    }
+
     /// Reads the events file (CSV or JSON) into the engine; returns what was skipped.
     fn push_events(path: &str, engine: &mut Engine) -> Result<ImportReport, ImportError> {
-        let unreadable = |e: std::io::Error| ImportError::Unreadable {
-            file: path.to_owned(),
-            reason: e.to_string(),
-        };
-        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let fail = |e| unreadable(path, e);
+        let file = std::fs::File::open(path).map_err(fail)?;
         let mut input = BufReader::with_capacity(1 << 16, file);
-        let head = input.fill_buf().map_err(unreadable)?;
+        let head = input.fill_buf().map_err(fail)?;
         Ok(if gromada::domain::import::json::looks_like_json(head) {
             let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut input, &mut bytes).map_err(unreadable)?;
+            std::io::Read::read_to_end(&mut input, &mut bytes).map_err(fail)?;
             let mut reader = JsonEvents::new(path, &bytes);
             while reader.read_chunk(usize::MAX, |e| engine.push(e))? {}
             reader.report().clone()
@@ -190,35 +189,31 @@ Prints {\"days\":[…]} with one object per day (CSV or JSON input, see README).
         }
     }
 
-    fn report_duplicates(file: &str, counts: &PushCounts) {
-        if counts.duplicate_id == 0 {
-            return;
+    /// Events the engine skipped: by unknown members, with a repeated id.
+    fn report_skipped(file: &str, members_file: &str, counts: &PushCounts) {
+        let skips = [
+            (
+                counts.unknown_member,
+                format!("whose member_id is not in {members_file}"),
+                "",
+                &counts.unknown_member_examples,
+            ),
+            (
+                counts.duplicate_id,
+                "whose id repeats an earlier event's".to_owned(),
+                "the first one counts; ",
+                &counts.duplicate_id_examples,
+            ),
+        ];
+        for (n, why, note, examples) in skips {
+            if n == 0 {
+                continue;
+            }
+            let examples: Vec<String> = examples.iter().map(|e| format!("'{e}'")).collect();
+            eprintln!(
+                "{file}: skipped {n} events {why} ({note}e.g. {})",
+                examples.join(", ")
+            );
         }
-        let examples: Vec<String> = counts
-            .duplicate_id_examples
-            .iter()
-            .map(|id| format!("'{id}'"))
-            .collect();
-        eprintln!(
-            "{file}: skipped {} events whose id repeats an earlier event's (the first one counts; e.g. {})",
-            counts.duplicate_id,
-            examples.join(", ")
-        );
-    }
-
-    fn report_unknown(file: &str, members_file: &str, counts: &PushCounts) {
-        if counts.unknown_member == 0 {
-            return;
-        }
-        let examples: Vec<String> = counts
-            .unknown_member_examples
-            .iter()
-            .map(|m| format!("'{m}'"))
-            .collect();
-        eprintln!(
-            "{file}: skipped {} events whose member_id is not in {members_file} (e.g. {})",
-            counts.unknown_member,
-            examples.join(", ")
-        );
     }
 }

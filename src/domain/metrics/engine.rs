@@ -52,6 +52,14 @@ pub struct PushCounts {
     pub by_bots: u64,
 }
 
+impl PushCounts {
+    /// Events taken in: pushed, less those skipped for a repeated id, an unknown member
+    /// or another channel (bots' events are read, though they never count as activity).
+    pub fn taken(&self) -> u64 {
+        self.pushed - self.duplicate_id - self.unknown_member - self.other_channel
+    }
+}
+
 /// Accumulates events; see the module documentation of [`crate::domain::metrics`].
 pub struct Engine {
     pub(super) dir: Directory,
@@ -107,13 +115,18 @@ pub(super) const DAY_BIAS: i64 = 1 << 31;
 impl Engine {
     /// An engine for the events of `members` (their ids are what events refer to).
     pub fn new(members: &[ActivityMember], options: EngineOptions) -> Self {
+        Self::empty(Directory::new(members), options, Ids::Collect(Vec::new()))
+    }
+
+    /// An engine with nothing pushed yet.
+    fn empty(dir: Directory, options: EngineOptions, ids: Ids) -> Self {
         Self {
-            dir: Directory::new(members),
+            dir,
             options,
             activity: Vec::new(),
             kinds: DaySeries::default(),
             sentiment: DaySeries::default(),
-            ids: Ids::Collect(Vec::new()),
+            ids,
             keys: FxHashMap::default(),
             roots: Vec::new(),
             replies: Vec::new(),
@@ -213,18 +226,11 @@ impl Engine {
                 .map(|pair| pair[0])
                 .collect();
             if !suspects.is_empty() {
-                self.activity.clear();
-                self.kinds = DaySeries::default();
-                self.sentiment = DaySeries::default();
-                self.keys = FxHashMap::default();
-                self.roots.clear();
-                self.replies.clear();
-                self.counts = PushCounts::default();
-                self.ids = Ids::Check {
+                let ids = Ids::Check {
                     suspects,
                     seen: FxHashSet::default(),
                 };
-                return Finish::Again(Box::new(self));
+                return Finish::Again(Box::new(Self::empty(self.dir, self.options, ids)));
             }
         }
         // Not needed any more: freed before indexing needs memory of its own.

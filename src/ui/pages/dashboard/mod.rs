@@ -257,11 +257,8 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
                 fill(i18n.t().dash().report_title, &[("from", &format::day(l, v.from)), ("to", &format::day(l, v.to))])
             }}</h1>
         })}
-        {move || c.with_value(|c| c.app.is_none().then(|| {
-            let counts = c.metrics.counts();
-            let kept = counts.pushed - counts.unknown_member - counts.other_channel - counts.duplicate_id;
-            (kept, c.metrics.people())
-        })).map(|(events, people)| view! {
+        {move || c.with_value(|c| c.app.is_none().then(|| (c.metrics.counts().taken(), c.metrics.people())))
+            .map(|(events, people)| view! {
             <p class="g-dash-imported" role="status">{move || {
                 let l = i18n.locale();
                 fill(i18n.t().dash().import_done, &[("events", &format::count(l, events)), ("members", &format::count(l, people as u64))])
@@ -272,19 +269,20 @@ fn Body(computed: Rc<Computed>, report: bool) -> impl IntoView {
             .map(|line| view! { <p class="g-warning">{line}</p> })
             .collect_view()}
         {move || c.with_value(|c| {
+            // Events the engine skipped: by unknown members, with a repeated id.
             let counts = c.metrics.counts();
-            (counts.unknown_member > 0).then(|| fill(i18n.t().dash().unknown_members, &[
-                ("n", &counts.unknown_member.to_string()),
-                ("examples", &counts.unknown_member_examples.join(", ")),
-            ]))
-        }).map(|text| view! { <p class="g-warning">{text}</p> })}
-        {move || c.with_value(|c| {
-            let counts = c.metrics.counts();
-            (counts.duplicate_id > 0).then(|| fill(i18n.t().dash().duplicate_events, &[
-                ("n", &format::count(i18n.locale(), counts.duplicate_id)),
-                ("examples", &counts.duplicate_id_examples.join(", ")),
-            ]))
-        }).map(|text| view! { <p class="g-warning">{text}</p> })}
+            [
+                (i18n.t().dash().unknown_members, counts.unknown_member.to_string(), &counts.unknown_member_examples),
+                (i18n.t().dash().duplicate_events, format::count(i18n.locale(), counts.duplicate_id), &counts.duplicate_id_examples),
+            ]
+            .into_iter()
+            .filter(|(_, _, examples)| !examples.is_empty())
+            .map(|(text, n, examples)| fill(text, &[("n", &n), ("examples", &examples.join(", "))]))
+            .collect::<Vec<_>>()
+        })
+            .into_iter()
+            .map(|text| view! { <p class="g-warning">{text}</p> })
+            .collect_view()}
         {move || c.with_value(|c| c.anonymous).gt(&0).then(|| view! {
             <p class="g-field__hint">{move || fill(i18n.t().dash().anonymous_note, &[("n", &c.with_value(|c| c.anonymous).to_string())])}</p>
         })}
